@@ -1,5 +1,34 @@
-"""peakpath: carbon peaking and industrial transition simulator."""
-from . import _core
+"""peakpath: carbon peaking and industrial transition simulator.
+
+Quick use::
+
+    import peakpath as pp
+    res = pp.run(pp.Scenario.load("shandong/baseline"))
+    res.indicators()
+"""
+import os as _os
+
+# A wheel ships the data inside the package; a source build finds it in the tree.
+_PACKAGED_DATA = _os.path.join(_os.path.dirname(__file__), "data")
+if _os.path.isdir(_PACKAGED_DATA) and not _os.environ.get("PEAKPATH_DATA_DIR"):
+    _os.environ["PEAKPATH_DATA_DIR"] = _PACKAGED_DATA
+
+from . import _core  # noqa: E402
+from ._core import DataError, Error, IntegrationError  # noqa: E402
+from .model import fuel_catalogue, load_dataset, run  # noqa: E402
+from .results import INDICATOR_NAMES, Results  # noqa: E402
+from .scenario import Scenario  # noqa: E402
 
 __version__ = _core.__version__
-__all__ = ["__version__"]
+__all__ = [
+    "__version__",
+    "DataError",
+    "Error",
+    "INDICATOR_NAMES",
+    "IntegrationError",
+    "Results",
+    "Scenario",
+    "fuel_catalogue",
+    "load_dataset",
+    "run",
+]

@@ -2,6 +2,7 @@
 // peakpath: a quantity given at a few years, interpolated in between.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <string>
 #include <utility>
@@ -40,12 +41,16 @@ class TimePath {
   /// @brief The value at @p year (linear in between, flat beyond the ends).
   double at(double year) const {
     if (years_.empty()) throw std::logic_error("TimePath::at on an empty path");
-    if (year <= years_.front()) return values_.front();
+    if (years_.size() == 1 || year <= years_.front()) return values_.front();
     if (year >= years_.back()) return values_.back();
-    std::size_t hi = 1;
-    while (years_[hi] < year) ++hi;
-    const double w = (year - years_[hi - 1]) / (years_[hi] - years_[hi - 1]);
-    return values_[hi - 1] + w * (values_[hi] - values_[hi - 1]);
+    // Here years_.front() < year < years_.back(), so both neighbours exist.
+    const auto hi = std::upper_bound(years_.begin(), years_.end(), year);
+    const auto lo = hi - 1;
+    const auto offset = lo - years_.begin();
+    const double w = (year - *lo) / (*hi - *lo);
+    const double v0 = *(values_.begin() + offset);
+    const double v1 = *(values_.begin() + offset + 1);
+    return v0 + w * (v1 - v0);
   }
 
   const std::vector<double>& years() const { return years_; }

@@ -1,0 +1,138 @@
+// SPDX-License-Identifier: Apache-2.0
+// peakpath: the annual results of one scenario run.
+#pragma once
+
+#include <algorithm>
+#include <cstddef>
+#include <map>
+#include <string>
+#include <vector>
+
+#include <Eigen/Core>
+
+namespace peakpath {
+
+/// @brief Indicator columns of Results::indicators, in order (units in the names).
+/// The first twelve are the public API; the rest support calibration and reporting.
+inline const std::vector<std::string> INDICATOR_NAMES = {
+    "gdp_100m_cny",
+    "energy_total_mtce",
+    "energy_total_calorific_mtce",
+    "coal_consumption_mt",
+    "non_fossil_share",
+    "co2_total_mt",
+    "co2_energy_mt",
+    "co2_process_mt",
+    "co2_power_heat_mt",
+    "co2_two_high_mt",
+    "energy_intensity_tce_per_10k_cny",
+    "carbon_intensity_t_per_10k_cny",
+    "coal_share",
+    "non_fossil_share_calorific",
+    "co2_captured_mt",
+    "electricity_consumption_twh",
+    "electricity_import_twh",
+    "electricity_non_fossil_twh",
+    "electricity_thermal_twh",
+    "electricity_curtailed_twh",
+    "so2_kt",
+    "nox_kt",
+    "pm_kt"};
+
+/// @brief Pollutants tracked after removal, in this order.
+inline const std::vector<std::string> POLLUTANT_NAMES = {"so2", "nox", "pm"};
+
+/// @brief A tidy table: key columns, a year and a value per row.
+struct Table {
+  std::vector<std::string> key_columns;
+  std::vector<std::vector<std::string>> keys;  ///< one vector per row, same order as key_columns
+  std::vector<int> years;
+  std::vector<double> values;
+};
+
+/// @brief Annual results from the base year to the horizon (year-major arrays).
+struct Results {
+  std::string scenario;                    ///< scenario name
+  std::string region;                      ///< dataset region
+  std::vector<int> years;                  ///< model years
+  std::vector<std::string> sector_ids;
+  std::vector<std::string> sector_groups;  ///< per sector
+  std::vector<std::string> fuel_ids;
+  std::vector<std::string> technology_ids; ///< generation technologies (columns of generation)
+  Eigen::MatrixXd activity;       ///< years x sectors, activity units
+  Eigen::MatrixXd energy_tce;     ///< years x (sectors*fuels): final use plus generation input
+  Eigen::MatrixXd co2_t;          ///< years x (sectors*fuels): combustion CO2
+  Eigen::MatrixXd process_co2_t;  ///< years x sectors
+  Eigen::MatrixXd captured_co2_t; ///< years x sectors (CCUS)
+  Eigen::MatrixXd pollutants_t;   ///< years x (sectors*3): SO2, NOx, PM after removal
+  Eigen::MatrixXd generation_twh; ///< years x technologies
+  Eigen::MatrixXd indicator_values;  ///< years x INDICATOR_NAMES
+
+  std::size_t sectors() const { return sector_ids.size(); }
+  std::size_t fuels() const { return fuel_ids.size(); }
+
+  /// @brief One indicator over the years. @throws std::invalid_argument for an unknown name.
+  Eigen::VectorXd indicator(const std::string& name) const {
+    const auto it = std::find(INDICATOR_NAMES.begin(), INDICATOR_NAMES.end(), name);
+    if (it == INDICATOR_NAMES.end())
+      throw std::invalid_argument("unknown indicator '" + name + "'");
+    return indicator_values.col(it - INDICATOR_NAMES.begin());
+  }
+
+  /// @brief Row of @p year. @throws std::out_of_range outside the run.
+  std::size_t year_index(int year) const {
+    const auto it = std::find(years.begin(), years.end(), year);
+    if (it == years.end())
+      throw std::out_of_range("year " + std::to_string(year) + " is outside the run (" +
+                              std::to_string(years.front()) + "-" +
+                              std::to_string(years.back()) + ")");
+    return static_cast<std::size_t>(it - years.begin());
+  }
+
+  /// @brief CO2 (t) summed by any of "region", "sector", "group", "fuel"; "fuel" includes the
+  /// pseudo-fuels "process" and "ccus" (negative: captured).
+  Table emissions(const std::vector<std::string>& by) const {
+    return aggregate(by, true);
+  }
+  /// @brief Energy (tce) summed by any of "region", "sector", "group", "fuel".
+  Table energy(const std::vector<std::string>& by) const { return aggregate(by, false); }
+
+ private:
+  Table aggregate(const std::vector<std::string>& by, bool emissions) const {
+    for (const auto& key : by)
+      if (key != "region" && key != "sector" && key != "group" && key != "fuel")
+        throw std::invalid_argument("cannot group by '" + key +
+                                    "' (use region, sector, group or fuel)");
+    Table table;
+    table.key_columns = by;
+    std::map<std::pair<std::vector<std::string>, int>, double> sums;
+    auto add = [&](std::size_t t, std::size_t s, const std::string& fuel, double value) {
+      std::vector<std::string> key;
+      for (const auto& k : by) {
+        if (k == "region") key.push_back(region);
+        if (k == "sector") key.push_back(sector_ids[s]);
+        if (k == "group") key.push_back(sector_groups[s]);
+        if (k == "fuel") key.push_back(fuel);
+      }
+      sums[{key, years[t]}] += value;
+    };
+    const Eigen::MatrixXd& source = emissions ? co2_t : energy_tce;
+    for (std::size_t t = 0; t < years.size(); ++t)
+      for (std::size_t s = 0; s < sectors(); ++s) {
+        for (std::size_t f = 0; f < fuels(); ++f)
+          add(t, s, fuel_ids[f], source(t, s * fuels() + f));
+        if (emissions) {
+          add(t, s, "process", process_co2_t(t, s));
+          add(t, s, "ccus", -captured_co2_t(t, s));
+        }
+      }
+    for (const auto& [key, value] : sums) {
+      table.keys.push_back(key.first);
+      table.years.push_back(key.second);
+      table.values.push_back(value);
+    }
+    return table;
+  }
+};
+
+}  // namespace peakpath

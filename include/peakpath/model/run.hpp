@@ -1,0 +1,337 @@
+// SPDX-License-Identifier: Apache-2.0
+// peakpath: the accounting core (C1): energy, emissions, power and heat, indicators.
+#pragma once
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include <Eigen/Core>
+
+#include "peakpath/core/check.hpp"
+#include "peakpath/energy/units.hpp"
+#include "peakpath/model/detail/scenario_paths.hpp"
+#include "peakpath/model/results.hpp"
+#include "peakpath/scenario/scenario.hpp"
+
+namespace peakpath {
+
+/// @brief Must-run non-fossil generation technologies (capacity x capacity factor).
+inline const std::vector<std::string> NON_FOSSIL_TECHNOLOGIES = {
+    "nuclear", "hydro", "wind_onshore", "wind_offshore", "solar", "biomass"};
+
+namespace detail {
+
+/// Fuel shares of sector @p s in @p year: the base mix with fuel_share paths ("sector/fuel")
+/// imposed and the remaining fuels scaled in proportion to their base shares.
+inline Eigen::VectorXd fuel_shares(const Dataset& data, const ScenarioPaths& paths,
+                                   const std::string& owner, const Eigen::VectorXd& base_mix,
+                                   int year) {
+  const Eigen::Index n = base_mix.size();
+  Eigen::VectorXd shares = base_mix;
+  std::vector<bool> fixed(static_cast<std::size_t>(n), false);
+  double fixed_sum = 0.0;
+  for (Eigen::Index f = 0; f < n; ++f) {
+    const TimePath* path = paths.find("fuel_share", owner + "/" + data.fuel_ids[f]);
+    if (!path) continue;
+    const std::string where = "fuel_share " + owner + "/" + data.fuel_ids[f] + " in " +
+                              std::to_string(year);
+    shares[f] = path->at(year);
+    check_bounded(where, "share", shares[f], 0.0, 1.0);
+    fixed[static_cast<std::size_t>(f)] = true;
+    fixed_sum += shares[f];
+  }
+  if (fixed_sum == 0.0 && std::none_of(fixed.begin(), fixed.end(), [](bool b) { return b; }))
+    return shares;
+  if (fixed_sum > 1.0 + 1e-9)
+    throw std::domain_error("fuel_share for '" + owner + "' in " + std::to_string(year) +
+                            ": the set shares sum to " + std::to_string(fixed_sum) + " (> 1)");
+  double free_base = 0.0;
+  for (Eigen::Index f = 0; f < n; ++f)
+    if (!fixed[static_cast<std::size_t>(f)]) free_base += base_mix[f];
+  const double rest = 1.0 - fixed_sum;
+  if (free_base <= 0.0 && rest > 1e-9)
+    throw std::domain_error("fuel_share for '" + owner + "' in " + std::to_string(year) +
+                            ": the set shares sum to " + std::to_string(fixed_sum) +
+                            " and no other fuel of the base mix can take the rest");
+  for (Eigen::Index f = 0; f < n; ++f)
+    if (!fixed[static_cast<std::size_t>(f)])
+      shares[f] = free_base > 0.0 ? base_mix[f] / free_base * rest : 0.0;
+  return shares;
+}
+
+}  // namespace detail
+
+/// @brief Runs @p scenario from its base year to its horizon.
+///
+/// Energy = activity x intensity x fuel shares per sector; electricity and heat demand are
+/// met by imports, must-run non-fossil generation and thermal plants, whose fuel input is
+/// charged to the power_heat sector; CO2 = tce x 29.3076 GJ x EF x oxidation, plus process
+/// CO2 less CCUS capture. docs/model.md gives every equation.
+/// @throws std::invalid_argument / std::domain_error for bad levers, naming variable, key and year.
+inline Results run(const Scenario& scenario) {
+  if (!scenario.dataset || !scenario.fuels)
+    throw std::invalid_argument("run: scenario '" + scenario.name + "' has no dataset");
+  const Dataset& data = *scenario.dataset;
+  const FuelCatalogue& fuels = *scenario.fuels;
+  const detail::ScenarioPaths paths(scenario.effective_paths());
+  if (scenario.horizon < scenario.base_year)
+    throw std::invalid_argument("run: horizon " + std::to_string(scenario.horizon) +
+                                " is before the base year " + std::to_string(scenario.base_year));
+
+  const std::size_t S = data.sectors.size();
+  const std::size_t F = data.fuel_ids.size();
+  const Eigen::Index T = scenario.horizon - scenario.base_year + 1;
+  const std::size_t elec = data.fuel_index("electricity");
+  const std::size_t heat = data.fuel_index("heat");
+  const std::size_t biomass = data.fuel_index("biomass");
+  const std::size_t hydrogen = data.fuel_index("hydrogen");
+  const std::size_t power_sector = [&] {
+    for (std::size_t s = 0; s < S; ++s)
+      if (data.sectors[s].group == "power_heat") return s;
+    throw std::invalid_argument("dataset '" + data.name + "' has no power_heat sector");
+  }();
+
+  Results r;
+  r.scenario = scenario.name;
+  r.region = data.region;
+  r.fuel_ids = data.fuel_ids;
+  for (const auto& sector : data.sectors) {
+    r.sector_ids.push_back(sector.id);
+    r.sector_groups.push_back(sector.group);
+  }
+  r.technology_ids = NON_FOSSIL_TECHNOLOGIES;
+  r.technology_ids.push_back("thermal");
+  r.technology_ids.push_back("imports");
+  const std::size_t NT = NON_FOSSIL_TECHNOLOGIES.size();
+  r.activity.setZero(T, S);
+  r.energy_tce.setZero(T, S * F);
+  r.co2_t.setZero(T, S * F);
+  r.process_co2_t.setZero(T, S);
+  r.captured_co2_t.setZero(T, S);
+  r.pollutants_t.setZero(T, S * 3);
+  r.generation_twh.setZero(T, NT + 2);
+  r.indicator_values.setZero(T, static_cast<Eigen::Index>(INDICATOR_NAMES.size()));
+
+  // Base-year intensities and fuel mixes.
+  Eigen::VectorXd intensity(S);
+  std::vector<Eigen::VectorXd> base_mix(S);
+  for (std::size_t s = 0; s < S; ++s) {
+    const double total = data.base_energy_tce.row(s).sum();
+    intensity[s] = total / data.base_activity[s];
+    base_mix[s] = total > 0 ? Eigen::VectorXd(data.base_energy_tce.row(s).transpose() / total)
+                            : Eigen::VectorXd::Zero(F);
+  }
+  Eigen::VectorXd activity = data.base_activity;
+  std::vector<double> process_per_activity(data.base_process.size());
+  for (std::size_t i = 0; i < data.base_process.size(); ++i)
+    process_per_activity[i] =
+        data.base_process[i].co2_t / data.base_activity[data.base_process[i].sector];
+
+  const double grid_loss_default = data.power_parameter("grid_loss_share");
+  const double own_use = data.power_parameter("plant_own_use_share");
+  const double boiler_efficiency = data.power_parameter("heat_boiler_efficiency");
+  const double heat_rate_default = data.power_parameter("coal_heat_rate_gce_per_kwh");
+
+  for (Eigen::Index t = 0; t < T; ++t) {
+    const int year = scenario.base_year + static_cast<int>(t);
+    r.years.push_back(year);
+    const std::string at = " in " + std::to_string(year);
+
+    // Activity and intensity evolve from the base year by annual rates.
+    if (t > 0) {
+      const double gdp_growth = paths.required("gdp_growth", "total", year);
+      const double population_growth = paths.value("population_growth", "total", year, 0.0);
+      for (std::size_t s = 0; s < S; ++s) {
+        const Sector& sector = data.sectors[s];
+        const double driver =
+            sector.activity_driver == "population" ? population_growth : gdp_growth;
+        const double elasticity = paths.value("activity_elasticity", sector.id, year, 1.0);
+        const double growth =
+            paths.value("activity_growth", sector.id, year, elasticity * driver);
+        check_bounded("activity_growth " + sector.id + at, "rate", growth, -1.0, 10.0);
+        activity[s] *= 1.0 + growth;
+        const double change = paths.value("intensity_change", sector.id, year, 0.0);
+        check_bounded("intensity_change " + sector.id + at, "rate", change, -1.0, 10.0);
+        intensity[s] *= 1.0 + change;
+      }
+    }
+    r.activity.row(t) = activity.transpose();
+
+    // Final energy by sector and fuel.
+    for (std::size_t s = 0; s < S; ++s) {
+      const Eigen::VectorXd shares =
+          detail::fuel_shares(data, paths, data.sectors[s].id, base_mix[s], year);
+      for (std::size_t f = 0; f < F; ++f)
+        r.energy_tce(t, s * F + f) = activity[s] * intensity[s] * shares[f];
+    }
+
+    // Electricity: imports and must-run non-fossil first, thermal plants fill the rest.
+    double final_electricity_tce = 0.0, final_heat_tce = 0.0;
+    for (std::size_t s = 0; s < S; ++s) {
+      final_electricity_tce += r.energy_tce(t, s * F + elec);
+      final_heat_tce += r.energy_tce(t, s * F + heat);
+    }
+    const double consumption_twh =
+        final_electricity_tce / units::ELECTRICITY_CALORIFIC_TCE_PER_MWH * 1e-6;
+    const double grid_loss = paths.value("grid_loss_share", "total", year, grid_loss_default);
+    check_bounded("grid_loss_share" + at, "share", grid_loss, 0.0, 0.5);
+    const double supply_twh = consumption_twh * (1.0 + grid_loss);
+    double imports_twh = 0.0;
+    if (const TimePath* share = paths.find("import_share", "total")) {
+      check_bounded("import_share" + at, "share", share->at(year), 0.0, 1.0);
+      imports_twh = share->at(year) * supply_twh;
+    } else {
+      imports_twh = paths.required("import_twh", "total", year);
+      check_nonnegative("import_twh" + at, "value", imports_twh);
+    }
+    imports_twh = std::min(imports_twh, supply_twh);
+    const double net_local_twh = supply_twh - imports_twh;
+    double non_fossil_twh = 0.0;
+    for (std::size_t k = 0; k < NT; ++k) {
+      const std::string& tech = NON_FOSSIL_TECHNOLOGIES[k];
+      const double capacity = paths.value("capacity_gw", tech, year, 0.0);
+      const double factor = paths.value("capacity_factor", tech, year, 0.0);
+      check_nonnegative("capacity_gw " + tech + at, "value", capacity);
+      check_bounded("capacity_factor " + tech + at, "value", factor, 0.0, 1.0);
+      r.generation_twh(t, static_cast<Eigen::Index>(k)) =
+          capacity * factor * units::HOURS_PER_YEAR * 1e-3;
+      non_fossil_twh += r.generation_twh(t, static_cast<Eigen::Index>(k));
+    }
+    // Plant own use applies to gross generation; non-fossil output beyond need is curtailed.
+    const double gross_needed_twh = net_local_twh / (1.0 - own_use);
+    const double thermal_twh = std::max(0.0, gross_needed_twh - non_fossil_twh);
+    const double curtailed_twh = std::max(0.0, non_fossil_twh - gross_needed_twh);
+    const double non_fossil_used_twh = non_fossil_twh - curtailed_twh;
+    r.generation_twh(t, static_cast<Eigen::Index>(NT)) = thermal_twh;
+    r.generation_twh(t, static_cast<Eigen::Index>(NT + 1)) = imports_twh;
+
+    const double heat_rate =
+        paths.value("coal_heat_rate_gce_per_kwh", "total", year, heat_rate_default);
+    check_bounded("coal_heat_rate_gce_per_kwh" + at, "value", heat_rate, 150.0, 600.0);
+    const double thermal_input_tce = units::tce_from_generation(thermal_twh, heat_rate);
+    const Eigen::VectorXd electricity_mix = detail::fuel_shares(
+        data, paths, "electricity_generation", data.electricity_fuel_mix, year);
+    const Eigen::VectorXd heat_mix =
+        detail::fuel_shares(data, paths, "heat_supply", data.heat_fuel_mix, year);
+    const double heat_input_tce = final_heat_tce / boiler_efficiency;
+    for (std::size_t f = 0; f < F; ++f)
+      r.energy_tce(t, power_sector * F + f) +=
+          thermal_input_tce * electricity_mix[f] + heat_input_tce * heat_mix[f];
+
+    // Emissions: combustion by fuel, process by activity, CCUS capture by sector.
+    double pollutant_totals[3] = {0, 0, 0};
+    for (std::size_t s = 0; s < S; ++s) {
+      for (std::size_t f = 0; f < F; ++f) {
+        const double tce = r.energy_tce(t, s * F + f);
+        r.co2_t(t, s * F + f) = tce * fuels[f].co2_t_per_tce();
+        const double uncontrolled[3] = {fuels[f].so2_kg_per_tce, fuels[f].nox_kg_per_tce,
+                                        fuels[f].pm_kg_per_tce};
+        for (int p = 0; p < 3; ++p) {
+          const double removal = paths.value(
+              "removal_efficiency", data.sectors[s].id + "/" + POLLUTANT_NAMES[p], year, 0.0);
+          check_bounded("removal_efficiency " + data.sectors[s].id + "/" + POLLUTANT_NAMES[p] + at,
+                        "value", removal, 0.0, 1.0);
+          const double emitted = tce * uncontrolled[p] * 1e-3 * (1.0 - removal);
+          r.pollutants_t(t, static_cast<Eigen::Index>(s * 3 + p)) += emitted;
+          pollutant_totals[p] += emitted;
+        }
+      }
+    }
+    for (std::size_t i = 0; i < data.base_process.size(); ++i) {
+      const ProcessSource& source = data.base_process[i];
+      const std::string& sector_id = data.sectors[source.sector].id;
+      const double factor = paths.value("process_intensity", sector_id, year, 1.0);
+      check_nonnegative("process_intensity " + sector_id + at, "value", factor);
+      r.process_co2_t(t, source.sector) += process_per_activity[i] * activity[source.sector] * factor;
+    }
+    for (std::size_t s = 0; s < S; ++s) {
+      const double wanted = paths.value("ccus_capture_mt", data.sectors[s].id, year, 0.0) * 1e6;
+      check_nonnegative("ccus_capture_mt " + data.sectors[s].id + at, "value", wanted);
+      const double available =
+          r.co2_t.block(t, static_cast<Eigen::Index>(s * F), 1, static_cast<Eigen::Index>(F)).sum() +
+          r.process_co2_t(t, s);
+      r.captured_co2_t(t, s) = std::min(wanted, available);
+    }
+
+    // Indicators.
+    double fossil_tce = 0.0, coal_tce = 0.0, coal_t = 0.0, co2_energy = 0.0, co2_two_high = 0.0;
+    for (std::size_t s = 0; s < S; ++s) {
+      for (std::size_t f = 0; f < F; ++f) {
+        const double tce = r.energy_tce(t, s * F + f);
+        if (fuels[f].fossil) fossil_tce += tce;
+        if (fuels[f].coal) coal_tce += tce;
+        if (fuels[f].coal && fuels[f].unit == "t") coal_t += tce / fuels[f].tce_per_unit;
+        co2_energy += r.co2_t(t, s * F + f);
+      }
+      if (data.sectors[s].two_high)
+        co2_two_high += r.co2_t.block(t, static_cast<Eigen::Index>(s * F), 1,
+                                      static_cast<Eigen::Index>(F)).sum() +
+                        r.process_co2_t(t, s) - r.captured_co2_t(t, s);
+    }
+    double direct_non_fossil_tce = 0.0;  // biomass and hydrogen used directly
+    for (std::size_t s = 0; s < S; ++s)
+      direct_non_fossil_tce += r.energy_tce(t, s * F + biomass) + r.energy_tce(t, s * F + hydrogen);
+    const double import_non_fossil =
+        paths.required("import_non_fossil_share", "total", year);
+    check_bounded("import_non_fossil_share" + at, "share", import_non_fossil, 0.0, 1.0);
+    const double coal_method_tce_per_twh = units::tce_from_generation(1.0, heat_rate);
+    const double calorific_tce_per_twh = units::ELECTRICITY_CALORIFIC_TCE_PER_MWH * 1e6;
+    const double primary_electricity_twh = non_fossil_used_twh + imports_twh;
+    const double non_fossil_electricity_twh =
+        non_fossil_used_twh + imports_twh * import_non_fossil;
+    const double energy_coal_method =
+        fossil_tce + primary_electricity_twh * coal_method_tce_per_twh + direct_non_fossil_tce;
+    const double energy_calorific =
+        fossil_tce + primary_electricity_twh * calorific_tce_per_twh + direct_non_fossil_tce;
+    const double process = r.process_co2_t.row(t).sum();
+    const double captured = r.captured_co2_t.row(t).sum();
+    const double co2_total = co2_energy + process - captured;
+    double gdp = 0.0;
+    for (std::size_t s = 0; s < S; ++s)
+      if (data.sectors[s].activity_driver == "value_added") gdp += activity[s];
+    const bool coal_method =
+        scenario.options.electricity_method == ElectricityMethod::coal_consumption;
+    const double energy_total = coal_method ? energy_coal_method : energy_calorific;
+    const double electricity_tce_per_twh =
+        coal_method ? coal_method_tce_per_twh : calorific_tce_per_twh;
+
+    const double values[] = {
+        gdp,
+        energy_coal_method * 1e-6,
+        energy_calorific * 1e-6,
+        coal_t * 1e-6,
+        (non_fossil_electricity_twh * electricity_tce_per_twh + direct_non_fossil_tce) /
+            energy_total,
+        co2_total * 1e-6,
+        co2_energy * 1e-6,
+        process * 1e-6,
+        r.co2_t.block(t, static_cast<Eigen::Index>(power_sector * F), 1,
+                      static_cast<Eigen::Index>(F)).sum() * 1e-6,
+        co2_two_high * 1e-6,
+        energy_total / (gdp * 1e4),
+        co2_total / (gdp * 1e4),
+        coal_tce / energy_total,
+        (non_fossil_electricity_twh * calorific_tce_per_twh + direct_non_fossil_tce) /
+            energy_calorific,
+        captured * 1e-6,
+        consumption_twh,
+        imports_twh,
+        non_fossil_used_twh,
+        thermal_twh,
+        curtailed_twh,
+        pollutant_totals[0] * 1e-3,
+        pollutant_totals[1] * 1e-3,
+        pollutant_totals[2] * 1e-3};
+    static_assert(sizeof(values) / sizeof(double) == 23, "one value per indicator");
+    for (Eigen::Index i = 0; i < r.indicator_values.cols(); ++i) {
+      check_finite("run " + scenario.name + at, INDICATOR_NAMES[static_cast<std::size_t>(i)],
+                   values[i]);
+      r.indicator_values(t, i) = values[i];
+    }
+  }
+  return r;
+}
+
+}  // namespace peakpath

@@ -1,0 +1,15 @@
+// SPDX-License-Identifier: Apache-2.0
+// peakpath: the umbrella header.
+#pragma once
+
+#include "peakpath/core/check.hpp"
+#include "peakpath/core/error.hpp"
+#include "peakpath/core/time_path.hpp"
+#include "peakpath/data/csv_table.hpp"
+#include "peakpath/data/data_dir.hpp"
+#include "peakpath/data/dataset.hpp"
+#include "peakpath/energy/fuel_catalogue.hpp"
+#include "peakpath/energy/units.hpp"
+#include "peakpath/model/results.hpp"
+#include "peakpath/model/run.hpp"
+#include "peakpath/scenario/scenario.hpp"

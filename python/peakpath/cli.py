@@ -1,0 +1,76 @@
+"""The ``peakpath`` command line: run scenarios, check targets, manage the register."""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+__all__ = ["main", "build_parser"]
+
+
+def _summary(results) -> str:
+    ind = results.indicators()
+    co2 = ind["co2_total_mt"]
+    peak_year = int(co2.idxmax())
+    lines = [f"{results.scenario}: {results.region}, base year {int(ind.index[0])}, "
+             f"horizon {int(ind.index[-1])}",
+             f"  CO2 peak: {peak_year} at {co2.max():.1f} Mt"
+             + ("  (still rising at the horizon)" if peak_year == int(ind.index[-1]) else "")]
+    header = f"  {'year':>6} {'CO2 Mt':>9} {'energy Mtce':>12} {'non-fossil':>11} {'coal Mt':>9} {'GDP 1e8 CNY':>12}"
+    lines.append(header)
+    for year in (int(ind.index[0]), 2025, 2030, 2035):
+        if year in ind.index:
+            row = ind.loc[year]
+            lines.append(f"  {year:>6} {row.co2_total_mt:>9.1f} {row.energy_total_mtce:>12.1f} "
+                         f"{row.non_fossil_share:>10.1%} {row.coal_consumption_mt:>9.1f} "
+                         f"{row.gdp_100m_cny:>12.0f}")
+    return "\n".join(lines)
+
+
+def _cmd_run(args) -> int:
+    from .io_utils import write_csv
+    from .model import run
+    from .plot import plot_emissions_by_sector
+    from .scenario import Scenario
+
+    os.makedirs(args.out, exist_ok=True)
+    for name in args.scenario:
+        scenario = Scenario.load(name)
+        results = run(scenario)
+        stem = scenario.name.replace("/", "_")
+        write_csv(results.indicators(), os.path.join(args.out, f"{stem}_indicators.csv"))
+        write_csv(results.to_iamc(), os.path.join(args.out, f"{stem}_iamc.csv"), index=False)
+        write_csv(results.emissions(by=("sector", "fuel")),
+                  os.path.join(args.out, f"{stem}_emissions.csv"), index=False)
+        plot_emissions_by_sector(results, os.path.join(args.out, f"{stem}_emissions_by_sector.png"))
+        print(_summary(results))
+        print(f"  wrote {args.out}/{stem}_{{indicators,iamc,emissions}}.csv and "
+              f"{stem}_emissions_by_sector.png")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="peakpath", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    p_run = sub.add_parser("run", help="run scenarios and write tables and plots",
+                           description="Run scenarios; print a summary; write the indicator "
+                                       "table, the IAMC table, emissions by sector and fuel, and "
+                                       "a PNG plot of emissions by sector.")
+    p_run.add_argument("scenario", nargs="+", help="shipped name (shandong/baseline) or YAML file")
+    p_run.add_argument("--out", default="out", help="output directory (default: out)")
+    p_run.set_defaults(func=_cmd_run)
+    return parser
+
+
+def main(argv=None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except ValueError as error:  # bad input: one clear line, no traceback
+        print(f"peakpath: error: {error}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

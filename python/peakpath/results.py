@@ -1,0 +1,99 @@
+"""Results of a scenario run: indicators, emissions and energy as DataFrames."""
+from __future__ import annotations
+
+from typing import Iterable
+
+import numpy as np
+import pandas as pd
+
+from . import _core
+from .frames import IAMC_VARIABLES, tidy_by
+
+__all__ = ["Results", "INDICATOR_NAMES"]
+
+INDICATOR_NAMES: list[str] = list(_core.INDICATOR_NAMES)
+
+
+class Results:
+    """Annual results from the base year to the horizon (wraps ``peakpath::Results``)."""
+
+    def __init__(self, core: _core.Results, description: str = ""):
+        self._core = core
+        self.description = description
+
+    scenario = property(lambda self: self._core.scenario)
+    region = property(lambda self: self._core.region)
+
+    @property
+    def years(self) -> np.ndarray:
+        """Model years."""
+        return np.asarray(self._core.years, dtype=int)
+
+    def indicators(self) -> pd.DataFrame:
+        """Indicators by year (columns: see ``INDICATOR_NAMES``; units in the names)."""
+        return pd.DataFrame(self._core.indicator_values, index=pd.Index(self.years, name="year"),
+                            columns=INDICATOR_NAMES)
+
+    def indicator(self, name: str) -> np.ndarray:
+        """One indicator over the years."""
+        if name not in INDICATOR_NAMES:
+            raise ValueError(f"unknown indicator {name!r} (known: {', '.join(INDICATOR_NAMES)})")
+        return self._core.indicator_values[:, INDICATOR_NAMES.index(name)].copy()
+
+    def _labels(self, with_pseudo: bool) -> tuple[np.ndarray, dict[str, list[str]]]:
+        core = self._core
+        sectors, groups, fuels = core.sector_ids, core.sector_groups, list(core.fuel_ids)
+        n_s, n_f = len(sectors), len(fuels)
+        cols_fuel = fuels + (["process", "ccus"] if with_pseudo else [])
+        labels = {
+            "region": [core.region] * (n_s * len(cols_fuel)),
+            "sector": [s for s in sectors for _ in cols_fuel],
+            "group": [g for g in groups for _ in cols_fuel],
+            "fuel": cols_fuel * n_s,
+        }
+        if not with_pseudo:
+            return core.energy_tce, labels
+        co2 = core.co2_t.reshape(len(self.years), n_s, n_f)
+        values = np.concatenate([co2, core.process_co2_t[:, :, None],
+                                 -core.captured_co2_t[:, :, None]], axis=2)
+        return values.reshape(len(self.years), -1), labels
+
+    def emissions(self, by: Iterable[str] = ("sector",)) -> pd.DataFrame:
+        """CO2 in Mt, tidy, summed by any of region, sector, group, fuel.
+
+        The fuel key includes ``process`` (industrial process CO2) and ``ccus`` (captured, negative).
+        """
+        values, labels = self._labels(with_pseudo=True)
+        return tidy_by(values * 1e-6, self.years, labels, by, "co2_mt")
+
+    def energy(self, by: Iterable[str] = ("sector", "fuel")) -> pd.DataFrame:
+        """Energy in Mtce, tidy: final use plus the power_heat sector's generation input."""
+        values, labels = self._labels(with_pseudo=False)
+        return tidy_by(values * 1e-6, self.years, labels, by, "energy_mtce")
+
+    def generation(self) -> pd.DataFrame:
+        """Electricity supply in TWh by technology (non-fossil, thermal, imports) and year."""
+        return pd.DataFrame(self._core.generation_twh, index=pd.Index(self.years, name="year"),
+                            columns=list(self._core.technology_ids))
+
+    def activity(self) -> pd.DataFrame:
+        """Sector activity by year (value added in 10^8 CNY, or the sector's driver unit)."""
+        return pd.DataFrame(self._core.activity, index=pd.Index(self.years, name="year"),
+                            columns=list(self._core.sector_ids))
+
+    def to_iamc(self, model: str = "peakpath", scenario: str | None = None) -> pd.DataFrame:
+        """The IAMC wide table (model, scenario, region, variable, unit, one column per year)."""
+        indicators = self.indicators()
+        rows = []
+        for column, (variable, unit) in IAMC_VARIABLES.items():
+            rows.append([model, scenario or self.scenario, self.region, variable, unit,
+                         *indicators[column].to_numpy()])
+        by_sector = self.emissions(by=("sector",)).pivot(index="sector", columns="year", values="co2_mt")
+        for sector, series in by_sector.iterrows():
+            rows.append([model, scenario or self.scenario, self.region,
+                         f"Emissions|CO2|Sector|{sector}", "Mt CO2/yr", *series.to_numpy()])
+        columns = ["model", "scenario", "region", "variable", "unit", *map(int, self.years)]
+        return pd.DataFrame(rows, columns=columns)
+
+    def __repr__(self) -> str:
+        return f"Results({self.scenario!r}, {self.years[0]}-{self.years[-1]})"

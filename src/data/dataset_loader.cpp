@@ -1,0 +1,261 @@
+// SPDX-License-Identifier: Apache-2.0
+// load_dataset(): reading and validating a dataset directory.
+#include <cmath>
+#include <set>
+#include <sstream>
+#include <sys/stat.h>
+
+#include "peakpath/data/csv_table.hpp"
+#include "peakpath/data/data_dir.hpp"
+#include "peakpath/data/dataset.hpp"
+#include "yaml_file.hpp"
+
+namespace peakpath {
+
+namespace {
+
+bool exists(const std::string& path) {
+  struct stat info {};
+  return ::stat(path.c_str(), &info) == 0;
+}
+
+std::vector<int> parse_ceads_list(const CsvTable& table, std::size_t row) {
+  std::vector<int> numbers;
+  std::stringstream list(table.text(row, "ceads_sectors"));
+  std::string item;
+  while (std::getline(list, item, ';')) {
+    char* end = nullptr;
+    const long n = std::strtol(item.c_str(), &end, 10);
+    if (item.empty() || *end != '\0' || n < 1 || n > 47)
+      throw DataError(table.where(row, "ceads_sectors") + ": '" + item +
+                      "' is not a CEADs sector number (1-47)");
+    numbers.push_back(static_cast<int>(n));
+  }
+  return numbers;
+}
+
+void load_sectors(Dataset& data, const CsvTable& table) {
+  table.require_columns(
+      {"id", "name", "ceads_sectors", "group", "activity_driver", "activity_unit", "two_high"});
+  std::set<std::string> ids;
+  for (std::size_t row = 0; row < table.rows(); ++row) {
+    Sector sector;
+    sector.id = table.required_text(row, "id");
+    if (!ids.insert(sector.id).second)
+      throw DataError(table.where(row, "id") + ": duplicate sector id '" + sector.id + "'");
+    sector.name = table.text(row, "name");
+    sector.ceads_sectors = parse_ceads_list(table, row);
+    sector.group = table.required_text(row, "group");
+    if (std::find(SECTOR_GROUPS.begin(), SECTOR_GROUPS.end(), sector.group) == SECTOR_GROUPS.end())
+      throw DataError(table.where(row, "group") + ": unknown group '" + sector.group + "'");
+    sector.activity_driver = table.required_text(row, "activity_driver");
+    if (sector.activity_driver != "value_added" && sector.activity_driver != "population" &&
+        sector.activity_driver != "physical")
+      throw DataError(table.where(row, "activity_driver") + ": unknown driver '" +
+                      sector.activity_driver + "' (value_added, population or physical)");
+    sector.activity_unit = table.required_text(row, "activity_unit");
+    sector.two_high = table.flag(row, "two_high");
+    data.sectors.push_back(sector);
+  }
+  if (data.sectors.empty()) throw DataError(table.path() + ": no sectors");
+}
+
+std::size_t sector_at(const Dataset& data, const CsvTable& table, std::size_t row,
+                      const std::string& column) {
+  const std::string& id = table.required_text(row, column);
+  for (std::size_t s = 0; s < data.sectors.size(); ++s)
+    if (data.sectors[s].id == id) return s;
+  throw DataError(table.where(row, column) + ": unknown sector id '" + id + "'");
+}
+
+std::size_t fuel_at(const Dataset& data, const CsvTable& table, std::size_t row,
+                    const std::string& column) {
+  const std::string& id = table.required_text(row, column);
+  for (std::size_t f = 0; f < data.fuel_ids.size(); ++f)
+    if (data.fuel_ids[f] == id) return f;
+  throw DataError(table.where(row, column) + ": unknown fuel id '" + id + "'");
+}
+
+void load_activity(Dataset& data, const CsvTable& table) {
+  table.require_columns({"sector", "value", "unit"});
+  data.base_activity = Eigen::VectorXd::Constant(static_cast<Eigen::Index>(data.sectors.size()),
+                                                 std::nan(""));
+  for (std::size_t row = 0; row < table.rows(); ++row) {
+    const std::size_t s = sector_at(data, table, row, "sector");
+    if (!std::isnan(data.base_activity[s]))
+      throw DataError(table.where(row, "sector") + ": duplicate sector '" + data.sectors[s].id + "'");
+    const double value = table.nonnegative(row, "value");
+    if (value <= 0) throw DataError(table.where(row, "value") + ": activity must be positive");
+    if (table.text(row, "unit") != data.sectors[s].activity_unit)
+      throw DataError(table.where(row, "unit") + ": unit '" + table.text(row, "unit") +
+                      "' differs from the sector's activity_unit '" +
+                      data.sectors[s].activity_unit + "'");
+    data.base_activity[s] = value;
+  }
+  for (std::size_t s = 0; s < data.sectors.size(); ++s)
+    if (std::isnan(data.base_activity[s]))
+      throw DataError(table.path() + ": no activity for sector '" + data.sectors[s].id + "'");
+}
+
+void load_energy(Dataset& data, const CsvTable& table) {
+  table.require_columns({"sector", "fuel", "energy_tce"});
+  data.base_energy_tce.setZero(static_cast<Eigen::Index>(data.sectors.size()),
+                               static_cast<Eigen::Index>(data.fuel_ids.size()));
+  std::set<std::pair<std::size_t, std::size_t>> seen;
+  for (std::size_t row = 0; row < table.rows(); ++row) {
+    const std::size_t s = sector_at(data, table, row, "sector");
+    const std::size_t f = fuel_at(data, table, row, "fuel");
+    if (!seen.insert({s, f}).second)
+      throw DataError(table.where(row, "fuel") + ": duplicate row for sector '" +
+                      data.sectors[s].id + "' and fuel '" + data.fuel_ids[f] + "'");
+    data.base_energy_tce(s, f) = table.nonnegative(row, "energy_tce");
+  }
+  for (std::size_t s = 0; s < data.sectors.size(); ++s)
+    if (data.base_energy_tce.row(s).sum() <= 0 && data.sectors[s].group != "power_heat")
+      throw DataError(table.path() + ": sector '" + data.sectors[s].id + "' uses no energy");
+}
+
+void load_process(Dataset& data, const CsvTable& table) {
+  table.require_columns({"sector", "process", "co2_mt", "in_ceads"});
+  for (std::size_t row = 0; row < table.rows(); ++row) {
+    ProcessSource source;
+    source.sector = sector_at(data, table, row, "sector");
+    source.process = table.required_text(row, "process");
+    source.co2_t = table.nonnegative(row, "co2_mt") * 1e6;
+    source.in_ceads = table.flag(row, "in_ceads");
+    data.base_process.push_back(source);
+  }
+}
+
+void load_power(Dataset& data, const CsvTable& table) {
+  table.require_columns({"parameter", "value", "unit"});
+  for (std::size_t row = 0; row < table.rows(); ++row) {
+    const std::string& name = table.required_text(row, "parameter");
+    if (!data.power.emplace(name, table.nonnegative(row, "value")).second)
+      throw DataError(table.where(row, "parameter") + ": duplicate parameter '" + name + "'");
+  }
+  for (const char* required : {"coal_heat_rate_gce_per_kwh", "heat_boiler_efficiency",
+                               "grid_loss_share", "plant_own_use_share"})
+    if (!data.power.count(required))
+      throw DataError(table.path() + ": missing parameter '" + std::string(required) + "'");
+  const auto bounded = [&](const char* name, double lo, double hi) {
+    const double v = data.power.at(name);
+    if (v < lo || v > hi)
+      throw DataError(table.path() + ": parameter '" + std::string(name) + "' = " +
+                      std::to_string(v) + " outside [" + std::to_string(lo) + ", " +
+                      std::to_string(hi) + "]");
+  };
+  bounded("heat_boiler_efficiency", 0.05, 1.0);
+  bounded("grid_loss_share", 0.0, 0.5);
+  bounded("plant_own_use_share", 0.0, 0.5);
+  bounded("coal_heat_rate_gce_per_kwh", 150.0, 600.0);
+}
+
+void load_power_fuels(Dataset& data, const CsvTable& table) {
+  table.require_columns({"output", "fuel", "share"});
+  const auto F = static_cast<Eigen::Index>(data.fuel_ids.size());
+  data.electricity_fuel_mix.setZero(F);
+  data.heat_fuel_mix.setZero(F);
+  for (std::size_t row = 0; row < table.rows(); ++row) {
+    const std::string& output = table.required_text(row, "output");
+    Eigen::VectorXd* mix = output == "electricity" ? &data.electricity_fuel_mix
+                           : output == "heat"      ? &data.heat_fuel_mix
+                                                   : nullptr;
+    if (!mix)
+      throw DataError(table.where(row, "output") + ": unknown output '" + output +
+                      "' (electricity or heat)");
+    (*mix)[fuel_at(data, table, row, "fuel")] += table.nonnegative(row, "share");
+  }
+  for (const auto& [name, mix] :
+       {std::pair{"electricity", &data.electricity_fuel_mix}, {"heat", &data.heat_fuel_mix}})
+    if (std::abs(mix->sum() - 1.0) > 1e-6)
+      throw DataError(table.path() + ": shares for output '" + name + "' sum to " +
+                      std::to_string(mix->sum()) + ", not 1");
+}
+
+void load_paths(Dataset& data, const CsvTable& table) {
+  table.require_columns({"variable", "key", "year", "value"});
+  std::map<std::pair<std::string, std::string>, std::pair<std::vector<double>, std::vector<double>>>
+      points;
+  std::map<std::pair<std::string, std::string>, std::size_t> first_row;
+  for (std::size_t row = 0; row < table.rows(); ++row) {
+    const std::string& variable = table.required_text(row, "variable");
+    const std::string& key = table.required_text(row, "key");
+    auto& [years, values] = points[{variable, key}];
+    first_row.emplace(std::pair{variable, key}, row);
+    const double year = static_cast<double>(table.integer(row, "year"));
+    if (!years.empty() && year <= years.back())
+      throw DataError(table.where(row, "year") + ": year " + table.text(row, "year") + " of '" +
+                      variable + "/" + key + "' is unsorted or duplicate");
+    years.push_back(year);
+    values.push_back(table.number(row, "value"));
+  }
+  for (auto& [id, xy] : points)
+    data.paths[id.first][id.second] =
+        TimePath(xy.first, xy.second, table.path() + " " + id.first + "/" + id.second);
+}
+
+void load_calibration(Dataset& data, const CsvTable& table) {
+  table.require_columns({"indicator", "year", "value", "tolerance", "unit", "source"});
+  for (std::size_t row = 0; row < table.rows(); ++row)
+    data.calibration.push_back({table.required_text(row, "indicator"),
+                                static_cast<int>(table.integer(row, "year")),
+                                table.number(row, "value"), table.nonnegative(row, "tolerance"),
+                                table.text(row, "unit"), table.text(row, "source")});
+}
+
+}  // namespace
+
+Dataset load_dataset(const std::string& name_or_directory) {
+  std::string directory = name_or_directory;
+  if (!exists(directory + "/dataset.yaml")) {
+    const std::string shipped = default_data_dir() + "/" + name_or_directory;
+    if (!exists(shipped + "/dataset.yaml"))
+      throw DataError("dataset '" + name_or_directory + "': no dataset.yaml there nor in " +
+                      shipped);
+    directory = shipped;
+  }
+  const std::string manifest_path = directory + "/dataset.yaml";
+  const YAML::Node manifest = detail::load_yaml_file(manifest_path);
+  using detail::yaml_as;
+  using detail::yaml_required;
+  Dataset data;
+  data.directory = directory;
+  data.name = yaml_as<std::string>(manifest_path, yaml_required(manifest_path, manifest, "name"), "name");
+  data.region = manifest["region"] ? yaml_as<std::string>(manifest_path, manifest["region"], "region")
+                                   : data.name;
+  data.base_year = yaml_as<int>(manifest_path, yaml_required(manifest_path, manifest, "base_year"),
+                                "base_year");
+  data.horizon = yaml_as<int>(manifest_path, yaml_required(manifest_path, manifest, "horizon"),
+                              "horizon");
+  if (data.horizon < data.base_year)
+    throw DataError(manifest_path + ": horizon " + std::to_string(data.horizon) +
+                    " is before base_year " + std::to_string(data.base_year));
+  data.default_factor_set =
+      manifest["default_factor_set"]
+          ? yaml_as<std::string>(manifest_path, manifest["default_factor_set"], "default_factor_set")
+          : "china";
+  data.fuels_directory =
+      directory + "/" +
+      (manifest["fuels"] ? yaml_as<std::string>(manifest_path, manifest["fuels"], "fuels")
+                         : std::string("../fuels"));
+  const FuelCatalogue catalogue = load_fuel_catalogue(data.fuels_directory, "ipcc2006");
+  for (const auto& fuel : catalogue.fuels()) data.fuel_ids.push_back(fuel.id);
+
+  const YAML::Node files = yaml_required(manifest_path, manifest, "files");
+  const auto file = [&](const std::string& key) {
+    return directory + "/" +
+           yaml_as<std::string>(manifest_path, yaml_required(manifest_path, files, key), key);
+  };
+  load_sectors(data, CsvTable::read(file("sectors")));
+  load_activity(data, CsvTable::read(file("base_activity")));
+  load_energy(data, CsvTable::read(file("base_energy")));
+  load_process(data, CsvTable::read(file("base_process")));
+  load_power(data, CsvTable::read(file("power")));
+  load_power_fuels(data, CsvTable::read(file("power_fuels")));
+  load_paths(data, CsvTable::read(file("paths")));
+  if (files["calibration"]) load_calibration(data, CsvTable::read(file("calibration")));
+  return data;
+}
+
+}  // namespace peakpath

@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: Apache-2.0
+// Private: reading YAML files with errors that name the file, line and key.
+#pragma once
+
+#include <string>
+
+#include <yaml-cpp/yaml.h>
+
+#include "peakpath/core/error.hpp"
+
+namespace peakpath::detail {
+
+/// @brief Parses @p path. @throws DataError with the file and line of a syntax error.
+inline YAML::Node load_yaml_file(const std::string& path) {
+  try {
+    return YAML::LoadFile(path);
+  } catch (const YAML::BadFile&) {
+    throw DataError(path + ": cannot open file");
+  } catch (const YAML::ParserException& e) {
+    throw DataError(path + " line " + std::to_string(e.mark.line + 1) + ": " + e.msg);
+  }
+}
+
+/// @brief "file line N, key 'k'".
+inline std::string yaml_where(const std::string& path, const YAML::Node& node,
+                              const std::string& key) {
+  const auto mark = node.Mark();
+  std::string where = path;
+  if (mark.line >= 0) where += " line " + std::to_string(mark.line + 1);
+  return where + ", key '" + key + "'";
+}
+
+/// @brief Converts @p node to T. @throws DataError naming the file, line and key.
+template <class T>
+T yaml_as(const std::string& path, const YAML::Node& node, const std::string& key) {
+  try {
+    return node.as<T>();
+  } catch (const YAML::Exception&) {
+    std::string value;
+    if (node.IsScalar()) value = " value '" + node.Scalar() + "'";
+    throw DataError(yaml_where(path, node, key) + ":" + value + " has the wrong type");
+  }
+}
+
+/// @brief A required child. @throws DataError naming the file and the missing key.
+inline YAML::Node yaml_required(const std::string& path, const YAML::Node& parent,
+                                const std::string& key) {
+  const YAML::Node child = parent[key];
+  if (!child) throw DataError(yaml_where(path, parent, key) + ": required key is missing");
+  return child;
+}
+
+}  // namespace peakpath::detail
