@@ -50,6 +50,7 @@ void bind_model(py::module_& m) {
       .def_readonly("base_year", &Dataset::base_year)
       .def_readonly("horizon", &Dataset::horizon)
       .def_readonly("fuel_ids", &Dataset::fuel_ids)
+      .def_readonly("power", &Dataset::power)
       .def_readonly("base_activity", &Dataset::base_activity)
       .def_readonly("base_energy_tce", &Dataset::base_energy_tce)
       .def_property_readonly("sector_ids",

@@ -135,7 +135,7 @@ void load_power(Dataset& data, const CsvTable& table) {
       throw DataError(table.where(row, "parameter") + ": duplicate parameter '" + name + "'");
   }
   for (const char* required : {"coal_heat_rate_gce_per_kwh", "heat_boiler_efficiency",
-                               "grid_loss_share", "plant_own_use_share"})
+                               "grid_loss_share", "import_twh", "import_non_fossil_share"})
     if (!data.power.count(required))
       throw DataError(table.path() + ": missing parameter '" + std::string(required) + "'");
   const auto bounded = [&](const char* name, double lo, double hi) {
@@ -147,7 +147,7 @@ void load_power(Dataset& data, const CsvTable& table) {
   };
   bounded("heat_boiler_efficiency", 0.05, 1.0);
   bounded("grid_loss_share", 0.0, 0.5);
-  bounded("plant_own_use_share", 0.0, 0.5);
+  bounded("import_non_fossil_share", 0.0, 1.0);
   bounded("coal_heat_rate_gce_per_kwh", 150.0, 600.0);
 }
 

@@ -130,7 +130,6 @@ inline Results run(const Scenario& scenario) {
         data.base_process[i].co2_t / data.base_activity[data.base_process[i].sector];
 
   const double grid_loss_default = data.power_parameter("grid_loss_share");
-  const double own_use = data.power_parameter("plant_own_use_share");
   const double boiler_efficiency = data.power_parameter("heat_boiler_efficiency");
   const double heat_rate_default = data.power_parameter("coal_heat_rate_gce_per_kwh");
 
@@ -183,7 +182,7 @@ inline Results run(const Scenario& scenario) {
       check_bounded("import_share" + at, "share", share->at(year), 0.0, 1.0);
       imports_twh = share->at(year) * supply_twh;
     } else {
-      imports_twh = paths.required("import_twh", "total", year);
+      imports_twh = paths.value("import_twh", "total", year, data.power_parameter("import_twh"));
       check_nonnegative("import_twh" + at, "value", imports_twh);
     }
     imports_twh = std::min(imports_twh, supply_twh);
@@ -199,10 +198,10 @@ inline Results run(const Scenario& scenario) {
           capacity * factor * units::HOURS_PER_YEAR * 1e-3;
       non_fossil_twh += r.generation_twh(t, static_cast<Eigen::Index>(k));
     }
-    // Plant own use applies to gross generation; non-fossil output beyond need is curtailed.
-    const double gross_needed_twh = net_local_twh / (1.0 - own_use);
-    const double thermal_twh = std::max(0.0, gross_needed_twh - non_fossil_twh);
-    const double curtailed_twh = std::max(0.0, non_fossil_twh - gross_needed_twh);
+    // Thermal plants fill what imports and must-run non-fossil leave; surplus non-fossil
+    // output is curtailed. The supply heat rate already covers plant own use.
+    const double thermal_twh = std::max(0.0, net_local_twh - non_fossil_twh);
+    const double curtailed_twh = std::max(0.0, non_fossil_twh - net_local_twh);
     const double non_fossil_used_twh = non_fossil_twh - curtailed_twh;
     r.generation_twh(t, static_cast<Eigen::Index>(NT)) = thermal_twh;
     r.generation_twh(t, static_cast<Eigen::Index>(NT + 1)) = imports_twh;
@@ -273,8 +272,8 @@ inline Results run(const Scenario& scenario) {
     double direct_non_fossil_tce = 0.0;  // biomass and hydrogen used directly
     for (std::size_t s = 0; s < S; ++s)
       direct_non_fossil_tce += r.energy_tce(t, s * F + biomass) + r.energy_tce(t, s * F + hydrogen);
-    const double import_non_fossil =
-        paths.required("import_non_fossil_share", "total", year);
+    const double import_non_fossil = paths.value("import_non_fossil_share", "total", year,
+                                                 data.power_parameter("import_non_fossil_share"));
     check_bounded("import_non_fossil_share" + at, "share", import_non_fossil, 0.0, 1.0);
     const double coal_method_tce_per_twh = units::tce_from_generation(1.0, heat_rate);
     const double calorific_tce_per_twh = units::ELECTRICITY_CALORIFIC_TCE_PER_MWH * 1e6;
