@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -23,40 +24,57 @@ inline const std::vector<std::string> NON_FOSSIL_TECHNOLOGIES = {
 
 namespace detail {
 
-/// Fuel shares of sector @p s in @p year: the base mix with fuel_share paths ("sector/fuel")
-/// imposed and the remaining fuels scaled in proportion to their base shares.
-inline Eigen::VectorXd fuel_shares(const Dataset& data, const ScenarioPaths& paths,
-                                   const std::string& owner, const Eigen::VectorXd& base_mix,
-                                   int year) {
+/// Validates a lever value; the message (with its string work) is built only on failure.
+template <class Where>
+void require_bounded(const Where& where, const char* name, double value, double lo, double hi) {
+  if (!(value >= lo && value <= hi)) check_bounded(where(), name, value, lo, hi);
+}
+
+/// The fuel_share paths ("owner/fuel") of one owner, resolved once per run (nullptr: not set).
+inline std::vector<const TimePath*> fuel_share_paths(const Dataset& data,
+                                                     const ScenarioPaths& paths,
+                                                     const std::string& owner) {
+  std::vector<const TimePath*> resolved;
+  for (const auto& fuel : data.fuel_ids)
+    resolved.push_back(paths.find("fuel_share", owner + "/" + fuel));
+  return resolved;
+}
+
+/// Fuel shares of @p owner in @p year: the base mix with its fuel_share paths imposed and the
+/// remaining fuels scaled in proportion to their base shares.
+inline Eigen::VectorXd fuel_shares(const Dataset& data, const std::string& owner,
+                                   const std::vector<const TimePath*>& set_paths,
+                                   const Eigen::VectorXd& base_mix, int year) {
+  if (std::all_of(set_paths.begin(), set_paths.end(), [](const TimePath* p) { return !p; }))
+    return base_mix;
   const Eigen::Index n = base_mix.size();
   Eigen::VectorXd shares = base_mix;
-  std::vector<bool> fixed(static_cast<std::size_t>(n), false);
-  double fixed_sum = 0.0;
+  double fixed_sum = 0.0, free_base = 0.0;
   for (Eigen::Index f = 0; f < n; ++f) {
-    const TimePath* path = paths.find("fuel_share", owner + "/" + data.fuel_ids[f]);
-    if (!path) continue;
-    const std::string where = "fuel_share " + owner + "/" + data.fuel_ids[f] + " in " +
-                              std::to_string(year);
+    const TimePath* path = set_paths[static_cast<std::size_t>(f)];
+    if (!path) {
+      free_base += base_mix[f];
+      continue;
+    }
     shares[f] = path->at(year);
-    check_bounded(where, "share", shares[f], 0.0, 1.0);
-    fixed[static_cast<std::size_t>(f)] = true;
+    require_bounded(
+        [&] {
+          return "fuel_share " + owner + "/" + data.fuel_ids[static_cast<std::size_t>(f)] + " in " +
+                 std::to_string(year);
+        },
+        "share", shares[f], 0.0, 1.0);
     fixed_sum += shares[f];
   }
-  if (fixed_sum == 0.0 && std::none_of(fixed.begin(), fixed.end(), [](bool b) { return b; }))
-    return shares;
+  const std::string where = "fuel_share for '" + owner + "' in " + std::to_string(year);
   if (fixed_sum > 1.0 + 1e-9)
-    throw std::domain_error("fuel_share for '" + owner + "' in " + std::to_string(year) +
-                            ": the set shares sum to " + std::to_string(fixed_sum) + " (> 1)");
-  double free_base = 0.0;
-  for (Eigen::Index f = 0; f < n; ++f)
-    if (!fixed[static_cast<std::size_t>(f)]) free_base += base_mix[f];
+    throw std::domain_error(where + ": the set shares sum to " + std::to_string(fixed_sum) +
+                            " (> 1)");
   const double rest = 1.0 - fixed_sum;
   if (free_base <= 0.0 && rest > 1e-9)
-    throw std::domain_error("fuel_share for '" + owner + "' in " + std::to_string(year) +
-                            ": the set shares sum to " + std::to_string(fixed_sum) +
+    throw std::domain_error(where + ": the set shares sum to " + std::to_string(fixed_sum) +
                             " and no other fuel of the base mix can take the rest");
   for (Eigen::Index f = 0; f < n; ++f)
-    if (!fixed[static_cast<std::size_t>(f)])
+    if (!set_paths[static_cast<std::size_t>(f)])
       shares[f] = free_base > 0.0 ? base_mix[f] / free_base * rest : 0.0;
   return shares;
 }
@@ -129,6 +147,32 @@ inline Results run(const Scenario& scenario) {
     process_per_activity[i] =
         data.base_process[i].co2_t / data.base_activity[data.base_process[i].sector];
 
+  // Resolve every path once: string keys stay out of the annual loop.
+  struct SectorPaths {
+    const TimePath *growth, *elasticity, *intensity, *ccus, *process;
+    std::vector<const TimePath*> fuel_share;
+    const TimePath* removal[3];
+  };
+  std::vector<SectorPaths> sector_paths(S);
+  for (std::size_t s = 0; s < S; ++s) {
+    const std::string& id = data.sectors[s].id;
+    SectorPaths& sp = sector_paths[s];
+    sp.growth = paths.find("activity_growth", id);
+    sp.elasticity = paths.find("activity_elasticity", id);
+    sp.intensity = paths.find("intensity_change", id);
+    sp.ccus = paths.find("ccus_capture_mt", id);
+    sp.process = paths.find("process_intensity", id);
+    sp.fuel_share = detail::fuel_share_paths(data, paths, id);
+    for (int p = 0; p < 3; ++p)
+      sp.removal[p] = paths.find("removal_efficiency", id + "/" + POLLUTANT_NAMES[p]);
+  }
+  const auto electricity_share_paths =
+      detail::fuel_share_paths(data, paths, "electricity_generation");
+  const auto heat_share_paths = detail::fuel_share_paths(data, paths, "heat_supply");
+  const auto value_or = [](const TimePath* path, int year, double fallback) {
+    return path ? path->at(year) : fallback;
+  };
+
   const double grid_loss_default = data.power_parameter("grid_loss_share");
   const double boiler_efficiency = data.power_parameter("heat_boiler_efficiency");
   const double heat_rate_default = data.power_parameter("coal_heat_rate_gce_per_kwh");
@@ -146,13 +190,15 @@ inline Results run(const Scenario& scenario) {
         const Sector& sector = data.sectors[s];
         const double driver =
             sector.activity_driver == "population" ? population_growth : gdp_growth;
-        const double elasticity = paths.value("activity_elasticity", sector.id, year, 1.0);
-        const double growth =
-            paths.value("activity_growth", sector.id, year, elasticity * driver);
-        check_bounded("activity_growth " + sector.id + at, "rate", growth, -1.0, 10.0);
+        const SectorPaths& sp = sector_paths[s];
+        const double elasticity = value_or(sp.elasticity, year, 1.0);
+        const double growth = value_or(sp.growth, year, elasticity * driver);
+        detail::require_bounded([&] { return "activity_growth " + sector.id + at; }, "rate", growth,
+                                -1.0, 10.0);
         activity[s] *= 1.0 + growth;
-        const double change = paths.value("intensity_change", sector.id, year, 0.0);
-        check_bounded("intensity_change " + sector.id + at, "rate", change, -1.0, 10.0);
+        const double change = value_or(sp.intensity, year, 0.0);
+        detail::require_bounded([&] { return "intensity_change " + sector.id + at; }, "rate",
+                                change, -1.0, 10.0);
         intensity[s] *= 1.0 + change;
       }
     }
@@ -160,8 +206,8 @@ inline Results run(const Scenario& scenario) {
 
     // Final energy by sector and fuel.
     for (std::size_t s = 0; s < S; ++s) {
-      const Eigen::VectorXd shares =
-          detail::fuel_shares(data, paths, data.sectors[s].id, base_mix[s], year);
+      const Eigen::VectorXd shares = detail::fuel_shares(
+          data, data.sectors[s].id, sector_paths[s].fuel_share, base_mix[s], year);
       for (std::size_t f = 0; f < F; ++f)
         r.energy_tce(t, s * F + f) = activity[s] * intensity[s] * shares[f];
     }
@@ -175,15 +221,17 @@ inline Results run(const Scenario& scenario) {
     const double consumption_twh =
         final_electricity_tce / units::ELECTRICITY_CALORIFIC_TCE_PER_MWH * 1e-6;
     const double grid_loss = paths.value("grid_loss_share", "total", year, grid_loss_default);
-    check_bounded("grid_loss_share" + at, "share", grid_loss, 0.0, 0.5);
+    detail::require_bounded([&] { return "grid_loss_share" + at; }, "share", grid_loss, 0.0, 0.5);
     const double supply_twh = consumption_twh * (1.0 + grid_loss);
     double imports_twh = 0.0;
     if (const TimePath* share = paths.find("import_share", "total")) {
-      check_bounded("import_share" + at, "share", share->at(year), 0.0, 1.0);
+      detail::require_bounded([&] { return "import_share" + at; }, "share", share->at(year), 0.0,
+                              1.0);
       imports_twh = share->at(year) * supply_twh;
     } else {
       imports_twh = paths.value("import_twh", "total", year, data.power_parameter("import_twh"));
-      check_nonnegative("import_twh" + at, "value", imports_twh);
+      detail::require_bounded([&] { return "import_twh" + at; }, "value", imports_twh, 0.0,
+                              std::numeric_limits<double>::infinity());
     }
     imports_twh = std::min(imports_twh, supply_twh);
     const double net_local_twh = supply_twh - imports_twh;
@@ -192,8 +240,10 @@ inline Results run(const Scenario& scenario) {
       const std::string& tech = NON_FOSSIL_TECHNOLOGIES[k];
       const double capacity = paths.value("capacity_gw", tech, year, 0.0);
       const double factor = paths.value("capacity_factor", tech, year, 0.0);
-      check_nonnegative("capacity_gw " + tech + at, "value", capacity);
-      check_bounded("capacity_factor " + tech + at, "value", factor, 0.0, 1.0);
+      detail::require_bounded([&] { return "capacity_gw " + tech + at; }, "value", capacity, 0.0,
+                              std::numeric_limits<double>::infinity());
+      detail::require_bounded([&] { return "capacity_factor " + tech + at; }, "value", factor, 0.0,
+                              1.0);
       r.generation_twh(t, static_cast<Eigen::Index>(k)) =
           capacity * factor * units::HOURS_PER_YEAR * 1e-3;
       non_fossil_twh += r.generation_twh(t, static_cast<Eigen::Index>(k));
@@ -208,12 +258,13 @@ inline Results run(const Scenario& scenario) {
 
     const double heat_rate =
         paths.value("coal_heat_rate_gce_per_kwh", "total", year, heat_rate_default);
-    check_bounded("coal_heat_rate_gce_per_kwh" + at, "value", heat_rate, 150.0, 600.0);
+    detail::require_bounded([&] { return "coal_heat_rate_gce_per_kwh" + at; }, "value", heat_rate,
+                            150.0, 600.0);
     const double thermal_input_tce = units::tce_from_generation(thermal_twh, heat_rate);
     const Eigen::VectorXd electricity_mix = detail::fuel_shares(
-        data, paths, "electricity_generation", data.electricity_fuel_mix, year);
+        data, "electricity_generation", electricity_share_paths, data.electricity_fuel_mix, year);
     const Eigen::VectorXd heat_mix =
-        detail::fuel_shares(data, paths, "heat_supply", data.heat_fuel_mix, year);
+        detail::fuel_shares(data, "heat_supply", heat_share_paths, data.heat_fuel_mix, year);
     const double heat_input_tce = final_heat_tce / boiler_efficiency;
     for (std::size_t f = 0; f < F; ++f)
       r.energy_tce(t, power_sector * F + f) +=
@@ -222,17 +273,23 @@ inline Results run(const Scenario& scenario) {
     // Emissions: combustion by fuel, process by activity, CCUS capture by sector.
     double pollutant_totals[3] = {0, 0, 0};
     for (std::size_t s = 0; s < S; ++s) {
+      double kept[3];
+      for (int p = 0; p < 3; ++p) {
+        const double removal = value_or(sector_paths[s].removal[p], year, 0.0);
+        detail::require_bounded(
+            [&] {
+              return "removal_efficiency " + data.sectors[s].id + "/" + POLLUTANT_NAMES[p] + at;
+            },
+            "value", removal, 0.0, 1.0);
+        kept[p] = 1e-3 * (1.0 - removal);
+      }
       for (std::size_t f = 0; f < F; ++f) {
         const double tce = r.energy_tce(t, s * F + f);
         r.co2_t(t, s * F + f) = tce * fuels[f].co2_t_per_tce();
         const double uncontrolled[3] = {fuels[f].so2_kg_per_tce, fuels[f].nox_kg_per_tce,
                                         fuels[f].pm_kg_per_tce};
         for (int p = 0; p < 3; ++p) {
-          const double removal = paths.value(
-              "removal_efficiency", data.sectors[s].id + "/" + POLLUTANT_NAMES[p], year, 0.0);
-          check_bounded("removal_efficiency " + data.sectors[s].id + "/" + POLLUTANT_NAMES[p] + at,
-                        "value", removal, 0.0, 1.0);
-          const double emitted = tce * uncontrolled[p] * 1e-3 * (1.0 - removal);
+          const double emitted = tce * uncontrolled[p] * kept[p];
           r.pollutants_t(t, static_cast<Eigen::Index>(s * 3 + p)) += emitted;
           pollutant_totals[p] += emitted;
         }
@@ -241,15 +298,19 @@ inline Results run(const Scenario& scenario) {
     for (std::size_t i = 0; i < data.base_process.size(); ++i) {
       const ProcessSource& source = data.base_process[i];
       const std::string& sector_id = data.sectors[source.sector].id;
-      const double factor = paths.value("process_intensity", sector_id, year, 1.0);
-      check_nonnegative("process_intensity " + sector_id + at, "value", factor);
-      r.process_co2_t(t, source.sector) += process_per_activity[i] * activity[source.sector] * factor;
+      const double factor = value_or(sector_paths[source.sector].process, year, 1.0);
+      detail::require_bounded([&] { return "process_intensity " + sector_id + at; }, "value",
+                              factor, 0.0, std::numeric_limits<double>::infinity());
+      r.process_co2_t(t, source.sector) +=
+          process_per_activity[i] * activity[source.sector] * factor;
     }
     for (std::size_t s = 0; s < S; ++s) {
-      const double wanted = paths.value("ccus_capture_mt", data.sectors[s].id, year, 0.0) * 1e6;
-      check_nonnegative("ccus_capture_mt " + data.sectors[s].id + at, "value", wanted);
+      const double wanted = value_or(sector_paths[s].ccus, year, 0.0) * 1e6;
+      detail::require_bounded([&] { return "ccus_capture_mt " + data.sectors[s].id + at; }, "value",
+                              wanted, 0.0, std::numeric_limits<double>::infinity());
       const double available =
-          r.co2_t.block(t, static_cast<Eigen::Index>(s * F), 1, static_cast<Eigen::Index>(F)).sum() +
+          r.co2_t.block(t, static_cast<Eigen::Index>(s * F), 1, static_cast<Eigen::Index>(F))
+              .sum() +
           r.process_co2_t(t, s);
       r.captured_co2_t(t, s) = std::min(wanted, available);
     }
@@ -265,21 +326,22 @@ inline Results run(const Scenario& scenario) {
         co2_energy += r.co2_t(t, s * F + f);
       }
       if (data.sectors[s].two_high)
-        co2_two_high += r.co2_t.block(t, static_cast<Eigen::Index>(s * F), 1,
-                                      static_cast<Eigen::Index>(F)).sum() +
-                        r.process_co2_t(t, s) - r.captured_co2_t(t, s);
+        co2_two_high +=
+            r.co2_t.block(t, static_cast<Eigen::Index>(s * F), 1, static_cast<Eigen::Index>(F))
+                .sum() +
+            r.process_co2_t(t, s) - r.captured_co2_t(t, s);
     }
     double direct_non_fossil_tce = 0.0;  // biomass and hydrogen used directly
     for (std::size_t s = 0; s < S; ++s)
       direct_non_fossil_tce += r.energy_tce(t, s * F + biomass) + r.energy_tce(t, s * F + hydrogen);
     const double import_non_fossil = paths.value("import_non_fossil_share", "total", year,
                                                  data.power_parameter("import_non_fossil_share"));
-    check_bounded("import_non_fossil_share" + at, "share", import_non_fossil, 0.0, 1.0);
+    detail::require_bounded([&] { return "import_non_fossil_share" + at; }, "share",
+                            import_non_fossil, 0.0, 1.0);
     const double coal_method_tce_per_twh = units::tce_from_generation(1.0, heat_rate);
     const double calorific_tce_per_twh = units::ELECTRICITY_CALORIFIC_TCE_PER_MWH * 1e6;
     const double primary_electricity_twh = non_fossil_used_twh + imports_twh;
-    const double non_fossil_electricity_twh =
-        non_fossil_used_twh + imports_twh * import_non_fossil;
+    const double non_fossil_electricity_twh = non_fossil_used_twh + imports_twh * import_non_fossil;
     const double energy_coal_method =
         fossil_tce + primary_electricity_twh * coal_method_tce_per_twh + direct_non_fossil_tce;
     const double energy_calorific =
@@ -307,7 +369,9 @@ inline Results run(const Scenario& scenario) {
         co2_energy * 1e-6,
         process * 1e-6,
         r.co2_t.block(t, static_cast<Eigen::Index>(power_sector * F), 1,
-                      static_cast<Eigen::Index>(F)).sum() * 1e-6,
+                      static_cast<Eigen::Index>(F))
+                .sum() *
+            1e-6,
         co2_two_high * 1e-6,
         energy_total / (gdp * 1e4),
         co2_total / (gdp * 1e4),
@@ -325,8 +389,9 @@ inline Results run(const Scenario& scenario) {
         pollutant_totals[2] * 1e-3};
     static_assert(sizeof(values) / sizeof(double) == 23, "one value per indicator");
     for (Eigen::Index i = 0; i < r.indicator_values.cols(); ++i) {
-      check_finite("run " + scenario.name + at, INDICATOR_NAMES[static_cast<std::size_t>(i)],
-                   values[i]);
+      if (!std::isfinite(values[i]))  // e.g. a zero GDP: say which indicator, never a silent NaN
+        check_finite("run " + scenario.name + at, INDICATOR_NAMES[static_cast<std::size_t>(i)],
+                     values[i]);
       r.indicator_values(t, i) = values[i];
     }
   }
