@@ -1,0 +1,99 @@
+"""Type stubs of the private compiled module (the public layer is the peakpath package)."""
+from typing import Any
+
+import numpy as np
+
+__version__: str
+LEVER_VARIABLES: list[str]
+INDICATOR_NAMES: list[str]
+POLLUTANT_NAMES: list[str]
+
+class Error(RuntimeError): ...
+class IntegrationError(Error): ...
+class DataError(ValueError): ...
+
+class ElectricityMethod:
+    coal_consumption: "ElectricityMethod"
+    calorific: "ElectricityMethod"
+    name: str
+
+class TimePath:
+    def __init__(self, years: list[float], values: list[float], where: str = "") -> None: ...
+    def at(self, year: float) -> float: ...
+    years: list[float]
+    values: list[float]
+
+class Fuel:
+    id: str
+    name: str
+    name_zh: str
+    unit: str
+    state: str
+    ncv_gj_per_unit: float
+    tce_per_unit: float
+    fossil: bool
+    coal: bool
+    co2_kg_per_tj: float
+    oxidation: float
+    so2_kg_per_tce: float
+    nox_kg_per_tce: float
+    pm_kg_per_tce: float
+    def co2_t_per_tce(self) -> float: ...
+
+class Dataset:
+    name: str
+    region: str
+    directory: str
+    base_year: int
+    horizon: int
+    fuel_ids: list[str]
+    power: dict[str, float]
+    base_activity: np.ndarray
+    base_energy_tce: np.ndarray
+    sector_ids: list[str]
+    sector_groups: list[str]
+    two_high: list[bool]
+    paths: dict[str, dict[str, tuple[list[float], list[float]]]]
+    calibration: list[dict[str, Any]]
+
+class Scenario:
+    @staticmethod
+    def load(name_or_path: str) -> "Scenario": ...
+    def with_levers(self, levers: dict[str, dict[str, tuple[list[float], list[float]]]]) -> "Scenario": ...
+    def with_factor_set(self, factor_set: str) -> "Scenario": ...
+    def with_electricity_method(self, method: ElectricityMethod) -> "Scenario": ...
+    def with_horizon(self, horizon: int) -> "Scenario": ...
+    def renamed(self, name: str) -> "Scenario": ...
+    name: str
+    description: str
+    file: str
+    base_year: int
+    horizon: int
+    factor_set: str
+    electricity_method: ElectricityMethod
+    dataset: Dataset
+    levers: dict[str, dict[str, tuple[list[float], list[float]]]]
+    effective_paths: dict[str, dict[str, tuple[list[float], list[float]]]]
+
+class Results:
+    scenario: str
+    region: str
+    years: list[int]
+    sector_ids: list[str]
+    sector_groups: list[str]
+    fuel_ids: list[str]
+    technology_ids: list[str]
+    activity: np.ndarray
+    energy_tce: np.ndarray
+    co2_t: np.ndarray
+    process_co2_t: np.ndarray
+    captured_co2_t: np.ndarray
+    pollutants_t: np.ndarray
+    generation_twh: np.ndarray
+    indicator_values: np.ndarray
+
+def default_data_dir() -> str: ...
+def fuel_catalogue(factor_set: str = "ipcc2006", fuels_dir: str = "") -> list[Fuel]: ...
+def load_dataset(name_or_directory: str) -> Dataset: ...
+def run(scenario: Scenario) -> Results: ...
+def run_batch(scenarios: list[Scenario], threads: int = 1) -> list[Results]: ...
