@@ -10,6 +10,7 @@
 #include "peakpath/data/dataset.hpp"
 #include "peakpath/energy/fuel_catalogue.hpp"
 #include "peakpath/energy/units.hpp"
+#include "peakpath/model/batch.hpp"
 #include "peakpath/model/results.hpp"
 #include "peakpath/model/run.hpp"
 #include "peakpath/scenario/scenario.hpp"

@@ -1,4 +1,4 @@
-"""Results as pandas tables: tidy long form and the IAMC wide format."""
+"""Results as tidy (long-form) pandas tables."""
 from __future__ import annotations
 
 from typing import Iterable
@@ -6,30 +6,9 @@ from typing import Iterable
 import numpy as np
 import pandas as pd
 
-__all__ = ["tidy_by", "IAMC_VARIABLES"]
+__all__ = ["tidy_by"]
 
 _KEYS = ("region", "sector", "group", "fuel")
-
-# IAMC variable names and units for the indicator columns (pyam conventions where they exist).
-IAMC_VARIABLES = {
-    "gdp_100m_cny": ("GDP|PPP", "100m CNY_2020"),
-    "energy_total_mtce": ("Primary Energy", "Mtce"),
-    "energy_total_calorific_mtce": ("Primary Energy|Calorific Method", "Mtce"),
-    "coal_consumption_mt": ("Primary Energy|Coal|Physical", "Mt"),
-    "non_fossil_share": ("Primary Energy|Non-Fossil|Share", "1"),
-    "co2_total_mt": ("Emissions|CO2", "Mt CO2/yr"),
-    "co2_energy_mt": ("Emissions|CO2|Energy", "Mt CO2/yr"),
-    "co2_process_mt": ("Emissions|CO2|Industrial Processes", "Mt CO2/yr"),
-    "co2_power_heat_mt": ("Emissions|CO2|Energy|Supply|Electricity and Heat", "Mt CO2/yr"),
-    "co2_two_high_mt": ("Emissions|CO2|Two High Industries", "Mt CO2/yr"),
-    "energy_intensity_tce_per_10k_cny": ("Energy Intensity of GDP", "tce/10k CNY_2020"),
-    "carbon_intensity_t_per_10k_cny": ("Carbon Intensity of GDP", "t CO2/10k CNY_2020"),
-    "electricity_consumption_twh": ("Final Energy|Electricity", "TWh/yr"),
-    "electricity_import_twh": ("Trade|Secondary Energy|Electricity|Volume", "TWh/yr"),
-    "electricity_non_fossil_twh": ("Secondary Energy|Electricity|Non-Fossil", "TWh/yr"),
-    "electricity_thermal_twh": ("Secondary Energy|Electricity|Fossil", "TWh/yr"),
-}
-
 
 def tidy_by(values: np.ndarray, years: Iterable[int], labels: dict[str, list[str]],
             by: Iterable[str], value_name: str) -> pd.DataFrame:

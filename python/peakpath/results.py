@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 
 from . import _core
-from .frames import IAMC_VARIABLES, tidy_by
+from .frames import tidy_by
 
 __all__ = ["Results", "INDICATOR_NAMES"]
 
@@ -83,17 +83,14 @@ class Results:
 
     def to_iamc(self, model: str = "peakpath", scenario: str | None = None) -> pd.DataFrame:
         """The IAMC wide table (model, scenario, region, variable, unit, one column per year)."""
-        indicators = self.indicators()
-        rows = []
-        for column, (variable, unit) in IAMC_VARIABLES.items():
-            rows.append([model, scenario or self.scenario, self.region, variable, unit,
-                         *indicators[column].to_numpy()])
-        by_sector = self.emissions(by=("sector",)).pivot(index="sector", columns="year", values="co2_mt")
-        for sector, series in by_sector.iterrows():
-            rows.append([model, scenario or self.scenario, self.region,
-                         f"Emissions|CO2|Sector|{sector}", "Mt CO2/yr", *series.to_numpy()])
-        columns = ["model", "scenario", "region", "variable", "unit", *map(int, self.years)]
-        return pd.DataFrame(rows, columns=columns)
+        table = self._core.to_iamc(model)
+        frame = pd.DataFrame(np.asarray(table.values), columns=list(map(int, table.years)))
+        frame.insert(0, "unit", table.units)
+        frame.insert(0, "variable", table.variables)
+        frame.insert(0, "region", table.region)
+        frame.insert(0, "scenario", scenario or table.scenario)
+        frame.insert(0, "model", table.model)
+        return frame
 
     def __repr__(self) -> str:
         return f"Results({self.scenario!r}, {self.years[0]}-{self.years[-1]})"

@@ -4,9 +4,9 @@
 #include <pybind11/stl.h>
 
 #include <map>
-#include <thread>
 
 #include "bindings.hpp"
+#include "peakpath/model/batch.hpp"
 #include "peakpath/model/run.hpp"
 #include "peakpath/scenario/scenario.hpp"
 
@@ -17,15 +17,15 @@ namespace peakpath::python {
 namespace {
 
 /// {variable: {key: (years, values)}} from Python -> PathSet.
-using LeverSpec = std::map<std::string, std::map<std::string, std::pair<std::vector<double>,
-                                                                        std::vector<double>>>>;
+using LeverSpec =
+    std::map<std::string,
+             std::map<std::string, std::pair<std::vector<double>, std::vector<double>>>>;
 
 PathSet to_paths(const LeverSpec& spec) {
   PathSet paths;
   for (const auto& [variable, keyed] : spec)
     for (const auto& [key, points] : keyed)
-      paths[variable][key] =
-          TimePath(points.first, points.second, "lever " + variable + "/" + key);
+      paths[variable][key] = TimePath(points.first, points.second, "lever " + variable + "/" + key);
   return paths;
 }
 
@@ -80,41 +80,46 @@ void bind_model(py::module_& m) {
                                  py::arg("unit") = c.unit, py::arg("source") = c.source));
         return points;
       });
-  m.def("load_dataset", [](const std::string& name) {
-    return std::make_shared<Dataset>(load_dataset(name));
-  }, py::arg("name_or_directory"));
+  m.def(
+      "load_dataset",
+      [](const std::string& name) { return std::make_shared<Dataset>(load_dataset(name)); },
+      py::arg("name_or_directory"));
 
   py::class_<Scenario>(m, "Scenario")
       .def_static("load", &Scenario::load, py::arg("name_or_path"))
-      .def("with_levers",
-           [](const Scenario& s, const LeverSpec& spec) { return s.with_levers(to_paths(spec)); },
-           py::arg("levers"))
+      .def(
+          "with_levers",
+          [](const Scenario& s, const LeverSpec& spec) { return s.with_levers(to_paths(spec)); },
+          py::arg("levers"))
       .def("with_factor_set", &Scenario::with_factor_set, py::arg("factor_set"))
-      .def("with_electricity_method",
-           [](const Scenario& s, ElectricityMethod method) {
-             Scenario copy = s;
-             copy.options.electricity_method = method;
-             return copy;
-           },
-           py::arg("method"))
-      .def("with_horizon",
-           [](const Scenario& s, int horizon) {
-             if (horizon < s.base_year)
-               throw std::invalid_argument("horizon " + std::to_string(horizon) +
-                                           " is before the base year " +
-                                           std::to_string(s.base_year));
-             Scenario copy = s;
-             copy.horizon = horizon;
-             return copy;
-           },
-           py::arg("horizon"))
-      .def("renamed",
-           [](const Scenario& s, const std::string& name) {
-             Scenario copy = s;
-             copy.name = name;
-             return copy;
-           },
-           py::arg("name"))
+      .def(
+          "with_electricity_method",
+          [](const Scenario& s, ElectricityMethod method) {
+            Scenario copy = s;
+            copy.options.electricity_method = method;
+            return copy;
+          },
+          py::arg("method"))
+      .def(
+          "with_horizon",
+          [](const Scenario& s, int horizon) {
+            if (horizon < s.base_year)
+              throw std::invalid_argument("horizon " + std::to_string(horizon) +
+                                          " is before the base year " +
+                                          std::to_string(s.base_year));
+            Scenario copy = s;
+            copy.horizon = horizon;
+            return copy;
+          },
+          py::arg("horizon"))
+      .def(
+          "renamed",
+          [](const Scenario& s, const std::string& name) {
+            Scenario copy = s;
+            copy.name = name;
+            return copy;
+          },
+          py::arg("name"))
       .def_readonly("name", &Scenario::name)
       .def_readonly("description", &Scenario::description)
       .def_readonly("file", &Scenario::file)
@@ -123,9 +128,8 @@ void bind_model(py::module_& m) {
       .def_property_readonly("factor_set", [](const Scenario& s) { return s.options.factor_set; })
       .def_property_readonly("electricity_method",
                              [](const Scenario& s) { return s.options.electricity_method; })
-      .def_property_readonly("dataset", [](const Scenario& s) {
-        return std::const_pointer_cast<Dataset>(s.dataset);
-      })
+      .def_property_readonly(
+          "dataset", [](const Scenario& s) { return std::const_pointer_cast<Dataset>(s.dataset); })
       .def_property_readonly("levers", [](const Scenario& s) { return to_spec(s.levers); })
       .def_property_readonly("effective_paths",
                              [](const Scenario& s) { return to_spec(s.effective_paths()); });
@@ -146,49 +150,24 @@ void bind_model(py::module_& m) {
       .def_readonly("captured_co2_t", &Results::captured_co2_t)
       .def_readonly("pollutants_t", &Results::pollutants_t)
       .def_readonly("generation_twh", &Results::generation_twh)
-      .def_readonly("indicator_values", &Results::indicator_values);
+      .def_readonly("indicator_values", &Results::indicator_values)
+      .def("to_iamc", &Results::to_iamc, py::arg("model") = "peakpath");
+  py::class_<IamcTable>(m, "IamcTable")
+      .def_readonly("model", &IamcTable::model)
+      .def_readonly("scenario", &IamcTable::scenario)
+      .def_readonly("region", &IamcTable::region)
+      .def_readonly("years", &IamcTable::years)
+      .def_readonly("variables", &IamcTable::variables)
+      .def_readonly("units", &IamcTable::units)
+      .def_readonly("values", &IamcTable::values);
   m.attr("INDICATOR_NAMES") = INDICATOR_NAMES;
   m.attr("POLLUTANT_NAMES") = POLLUTANT_NAMES;
 
   m.def("run", &run, py::arg("scenario"), py::call_guard<py::gil_scoped_release>(),
         "Runs a scenario (the GIL is released).");
-  m.def(
-      "run_batch",
-      [](const std::vector<Scenario>& scenarios, int threads) {
-        if (threads < 1)
-          throw std::invalid_argument("run_batch: threads = " + std::to_string(threads) +
-                                      ": must be >= 1");
-        std::vector<Results> results(scenarios.size());
-        std::vector<std::exception_ptr> errors(scenarios.size());
-        {
-          py::gil_scoped_release release;
-          std::vector<std::thread> pool;
-          for (int w = 0; w < threads; ++w)
-            pool.emplace_back([&, w] {
-              for (std::size_t i = static_cast<std::size_t>(w); i < scenarios.size();
-                   i += static_cast<std::size_t>(threads)) {
-                try {
-                  results[i] = run(scenarios[i]);
-                } catch (...) {
-                  errors[i] = std::current_exception();
-                }
-              }
-            });
-          for (auto& thread : pool) thread.join();
-        }
-        for (std::size_t i = 0; i < errors.size(); ++i)
-          if (errors[i]) {
-            try {
-              std::rethrow_exception(errors[i]);
-            } catch (const std::exception& e) {
-              throw std::runtime_error("run_batch: scenario " + std::to_string(i) + " ('" +
-                                       scenarios[i].name + "') failed: " + e.what());
-            }
-          }
-        return results;
-      },
-      py::arg("scenarios"), py::arg("threads") = 1,
-      "Runs scenarios on C++ threads with the GIL released; results in input order.");
+  m.def("run_batch", &run_batch, py::arg("scenarios"), py::arg("threads") = 1,
+        py::call_guard<py::gil_scoped_release>(),
+        "Runs scenarios on C++ threads with the GIL released; results in input order.");
 }
 
 }  // namespace peakpath::python

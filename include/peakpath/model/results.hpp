@@ -14,33 +14,69 @@ namespace peakpath {
 
 /// @brief Indicator columns of Results::indicators, in order (units in the names).
 /// The first twelve are the public API; the rest support calibration and reporting.
-inline const std::vector<std::string> INDICATOR_NAMES = {
-    "gdp_100m_cny",
-    "energy_total_mtce",
-    "energy_total_calorific_mtce",
-    "coal_consumption_mt",
-    "non_fossil_share",
-    "co2_total_mt",
-    "co2_energy_mt",
-    "co2_process_mt",
-    "co2_power_heat_mt",
-    "co2_two_high_mt",
-    "energy_intensity_tce_per_10k_cny",
-    "carbon_intensity_t_per_10k_cny",
-    "coal_share",
-    "non_fossil_share_calorific",
-    "co2_captured_mt",
-    "electricity_consumption_twh",
-    "electricity_import_twh",
-    "electricity_non_fossil_twh",
-    "electricity_thermal_twh",
-    "electricity_curtailed_twh",
-    "so2_kt",
-    "nox_kt",
-    "pm_kt"};
+inline const std::vector<std::string> INDICATOR_NAMES = {"gdp_100m_cny",
+                                                         "energy_total_mtce",
+                                                         "energy_total_calorific_mtce",
+                                                         "coal_consumption_mt",
+                                                         "non_fossil_share",
+                                                         "co2_total_mt",
+                                                         "co2_energy_mt",
+                                                         "co2_process_mt",
+                                                         "co2_power_heat_mt",
+                                                         "co2_two_high_mt",
+                                                         "energy_intensity_tce_per_10k_cny",
+                                                         "carbon_intensity_t_per_10k_cny",
+                                                         "coal_share",
+                                                         "non_fossil_share_calorific",
+                                                         "co2_captured_mt",
+                                                         "electricity_consumption_twh",
+                                                         "electricity_import_twh",
+                                                         "electricity_non_fossil_twh",
+                                                         "electricity_thermal_twh",
+                                                         "electricity_curtailed_twh",
+                                                         "so2_kt",
+                                                         "nox_kt",
+                                                         "pm_kt"};
 
 /// @brief Pollutants tracked after removal, in this order.
 inline const std::vector<std::string> POLLUTANT_NAMES = {"so2", "nox", "pm"};
+
+/// @brief IAMC variable and unit of an indicator column (pyam naming where one exists).
+struct IamcVariable {
+  std::string indicator;
+  std::string variable;
+  std::string unit;
+};
+
+/// @brief The indicators reported in the IAMC table, in order.
+inline const std::vector<IamcVariable> IAMC_VARIABLES = {
+    {"gdp_100m_cny", "GDP|PPP", "100m CNY_2020"},
+    {"energy_total_mtce", "Primary Energy", "Mtce"},
+    {"energy_total_calorific_mtce", "Primary Energy|Calorific Method", "Mtce"},
+    {"coal_consumption_mt", "Primary Energy|Coal|Physical", "Mt"},
+    {"non_fossil_share", "Primary Energy|Non-Fossil|Share", "1"},
+    {"co2_total_mt", "Emissions|CO2", "Mt CO2/yr"},
+    {"co2_energy_mt", "Emissions|CO2|Energy", "Mt CO2/yr"},
+    {"co2_process_mt", "Emissions|CO2|Industrial Processes", "Mt CO2/yr"},
+    {"co2_power_heat_mt", "Emissions|CO2|Energy|Supply|Electricity and Heat", "Mt CO2/yr"},
+    {"co2_two_high_mt", "Emissions|CO2|Two High Industries", "Mt CO2/yr"},
+    {"energy_intensity_tce_per_10k_cny", "Energy Intensity of GDP", "tce/10k CNY_2020"},
+    {"carbon_intensity_t_per_10k_cny", "Carbon Intensity of GDP", "t CO2/10k CNY_2020"},
+    {"electricity_consumption_twh", "Final Energy|Electricity", "TWh/yr"},
+    {"electricity_import_twh", "Trade|Secondary Energy|Electricity|Volume", "TWh/yr"},
+    {"electricity_non_fossil_twh", "Secondary Energy|Electricity|Non-Fossil", "TWh/yr"},
+    {"electricity_thermal_twh", "Secondary Energy|Electricity|Fossil", "TWh/yr"}};
+
+/// @brief The IAMC wide format: one row per variable, one value per model year.
+struct IamcTable {
+  std::string model;
+  std::string scenario;
+  std::string region;
+  std::vector<int> years;
+  std::vector<std::string> variables;
+  std::vector<std::string> units;
+  std::vector<std::vector<double>> values;  ///< one vector (over years) per variable
+};
 
 /// @brief A tidy table: key columns, a year and a value per row.
 struct Table {
@@ -52,20 +88,20 @@ struct Table {
 
 /// @brief Annual results from the base year to the horizon (year-major arrays).
 struct Results {
-  std::string scenario;                    ///< scenario name
-  std::string region;                      ///< dataset region
-  std::vector<int> years;                  ///< model years
+  std::string scenario;    ///< scenario name
+  std::string region;      ///< dataset region
+  std::vector<int> years;  ///< model years
   std::vector<std::string> sector_ids;
   std::vector<std::string> sector_groups;  ///< per sector
   std::vector<std::string> fuel_ids;
-  std::vector<std::string> technology_ids; ///< generation technologies (columns of generation)
-  Eigen::MatrixXd activity;       ///< years x sectors, activity units
-  Eigen::MatrixXd energy_tce;     ///< years x (sectors*fuels): final use plus generation input
-  Eigen::MatrixXd co2_t;          ///< years x (sectors*fuels): combustion CO2
-  Eigen::MatrixXd process_co2_t;  ///< years x sectors
-  Eigen::MatrixXd captured_co2_t; ///< years x sectors (CCUS)
-  Eigen::MatrixXd pollutants_t;   ///< years x (sectors*3): SO2, NOx, PM after removal
-  Eigen::MatrixXd generation_twh; ///< years x technologies
+  std::vector<std::string> technology_ids;  ///< generation technologies (columns of generation)
+  Eigen::MatrixXd activity;                 ///< years x sectors, activity units
+  Eigen::MatrixXd energy_tce;        ///< years x (sectors*fuels): final use plus generation input
+  Eigen::MatrixXd co2_t;             ///< years x (sectors*fuels): combustion CO2
+  Eigen::MatrixXd process_co2_t;     ///< years x sectors
+  Eigen::MatrixXd captured_co2_t;    ///< years x sectors (CCUS)
+  Eigen::MatrixXd pollutants_t;      ///< years x (sectors*3): SO2, NOx, PM after removal
+  Eigen::MatrixXd generation_twh;    ///< years x technologies
   Eigen::MatrixXd indicator_values;  ///< years x INDICATOR_NAMES
 
   std::size_t sectors() const { return sector_ids.size(); }
@@ -84,16 +120,39 @@ struct Results {
     const auto it = std::find(years.begin(), years.end(), year);
     if (it == years.end())
       throw std::out_of_range("year " + std::to_string(year) + " is outside the run (" +
-                              std::to_string(years.front()) + "-" +
-                              std::to_string(years.back()) + ")");
+                              std::to_string(years.front()) + "-" + std::to_string(years.back()) +
+                              ")");
     return static_cast<std::size_t>(it - years.begin());
+  }
+
+  /// @brief The indicator table (years x INDICATOR_NAMES).
+  const Eigen::MatrixXd& indicators() const { return indicator_values; }
+
+  /// @brief The IAMC wide table: IAMC_VARIABLES, then CO2 by sector ("Emissions|CO2|Sector|<id>").
+  IamcTable to_iamc(const std::string& model = "peakpath") const {
+    IamcTable table{model, scenario, region, years, {}, {}, {}};
+    for (const auto& v : IAMC_VARIABLES) {
+      const Eigen::VectorXd series = indicator(v.indicator);
+      table.variables.push_back(v.variable);
+      table.units.push_back(v.unit);
+      table.values.emplace_back(series.data(), series.data() + series.size());
+    }
+    const Eigen::Index F = static_cast<Eigen::Index>(fuels());
+    for (std::size_t s = 0; s < sectors(); ++s) {
+      const auto k = static_cast<Eigen::Index>(s);
+      const Eigen::VectorXd co2 = (co2_t.middleCols(k * F, F).rowwise().sum() +
+                                   process_co2_t.col(k) - captured_co2_t.col(k)) *
+                                  1e-6;
+      table.variables.push_back("Emissions|CO2|Sector|" + sector_ids[s]);
+      table.units.push_back("Mt CO2/yr");
+      table.values.emplace_back(co2.data(), co2.data() + co2.size());
+    }
+    return table;
   }
 
   /// @brief CO2 (t) summed by any of "region", "sector", "group", "fuel"; "fuel" includes the
   /// pseudo-fuels "process" and "ccus" (negative: captured).
-  Table emissions(const std::vector<std::string>& by) const {
-    return aggregate(by, true);
-  }
+  Table emissions(const std::vector<std::string>& by) const { return aggregate(by, true); }
   /// @brief Energy (tce) summed by any of "region", "sector", "group", "fuel".
   Table energy(const std::vector<std::string>& by) const { return aggregate(by, false); }
 

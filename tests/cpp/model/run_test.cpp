@@ -4,6 +4,7 @@
 
 #include <cmath>
 
+#include "peakpath/model/batch.hpp"
 #include "peakpath/model/run.hpp"
 
 namespace {
@@ -52,10 +53,10 @@ TEST(Run, BothElectricityMethodsAgreeOnFossilEnergy) {
   // equals primary TWh x (heat rate x 1000 - 122,900) tce per TWh.
   const Results& r = baseline();
   const auto rate = 305.5;  // base-year supply coal rate of the dataset (power.csv)
-  const double primary_twh = r.indicator("electricity_non_fossil_twh")[0] +
-                             r.indicator("electricity_import_twh")[0];
-  const double gap = (r.indicator("energy_total_mtce")[0] -
-                      r.indicator("energy_total_calorific_mtce")[0]) * 1e6;
+  const double primary_twh =
+      r.indicator("electricity_non_fossil_twh")[0] + r.indicator("electricity_import_twh")[0];
+  const double gap =
+      (r.indicator("energy_total_mtce")[0] - r.indicator("energy_total_calorific_mtce")[0]) * 1e6;
   EXPECT_NEAR(gap, primary_twh * (rate * 1e3 - 0.1229e6), 1e-6 * gap);
 }
 
@@ -75,6 +76,56 @@ TEST(Scenario, LeversAreValidated) {
   share["import_share"]["total"] = peakpath::TimePath(1.5);
   EXPECT_THROW(peakpath::run(s.with_levers(share)), std::domain_error);
   EXPECT_THROW(Scenario::load("nowhere/none"), peakpath::DataError);
+}
+
+}  // namespace
+
+namespace {
+
+TEST(RunBatch, SameResultsWhateverTheThreadCount) {
+  const Scenario base = Scenario::load("shandong/baseline");
+  std::vector<Scenario> scenarios;
+  for (int k = 0; k < 6; ++k) {
+    peakpath::PathSet levers;
+    levers["capacity_gw"]["solar"] = peakpath::TimePath({2020, 2030}, {22.72, 60.0 + 20.0 * k});
+    scenarios.push_back(base.with_levers(levers));
+  }
+  const auto one = peakpath::run_batch(scenarios, 1);
+  const auto two = peakpath::run_batch(scenarios, 2);
+  ASSERT_EQ(one.size(), 6u);
+  for (std::size_t i = 0; i < one.size(); ++i)
+    EXPECT_EQ(one[i].indicator_values, two[i].indicator_values);
+  EXPECT_GT(one[0].indicator("co2_total_mt")[10], one[5].indicator("co2_total_mt")[10]);
+  EXPECT_THROW(peakpath::run_batch(scenarios, 0), std::invalid_argument);
+}
+
+TEST(RunBatch, AFailingRunIsNamed) {
+  const Scenario base = Scenario::load("shandong/baseline");
+  peakpath::PathSet bad;
+  bad["capacity_factor"]["solar"] = peakpath::TimePath(2.0);
+  try {
+    peakpath::run_batch({base, base.with_levers(bad)}, 2);
+    FAIL();
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find("run_batch: scenario 1"), std::string::npos);
+  }
+}
+
+}  // namespace
+
+namespace {
+
+TEST(Results, IamcTableHasOneRowPerVariableAndYearColumns) {
+  const Results& r = baseline();
+  const peakpath::IamcTable iamc = r.to_iamc("peakpath");
+  ASSERT_EQ(iamc.variables.size(), peakpath::IAMC_VARIABLES.size() + r.sectors());
+  EXPECT_EQ(iamc.variables[5], "Emissions|CO2");
+  EXPECT_DOUBLE_EQ(iamc.values[5][10], r.indicator("co2_total_mt")[10]);
+  double sectors_2030 = 0.0;
+  for (std::size_t i = peakpath::IAMC_VARIABLES.size(); i < iamc.values.size(); ++i)
+    sectors_2030 += iamc.values[i][10];
+  EXPECT_NEAR(sectors_2030, r.indicator("co2_total_mt")[10], 1e-9 * sectors_2030);
+  EXPECT_EQ(r.indicators().cols(), static_cast<Eigen::Index>(peakpath::INDICATOR_NAMES.size()));
 }
 
 }  // namespace
