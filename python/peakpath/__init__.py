@@ -16,16 +16,19 @@ if _os.path.isdir(_PACKAGED_DATA) and not _os.environ.get("PEAKPATH_DATA_DIR"):
 from . import _core  # noqa: E402
 from ._core import DataError, Error, IntegrationError  # noqa: E402
 from .model import fuel_catalogue, load_dataset, run  # noqa: E402
+from .register import Allocation, Register  # noqa: E402
 from .results import INDICATOR_NAMES, Results  # noqa: E402
 from .scenario import Scenario  # noqa: E402
 
 __version__ = _core.__version__
 __all__ = [
     "__version__",
+    "Allocation",
     "DataError",
     "Error",
     "INDICATOR_NAMES",
     "IntegrationError",
+    "Register",
     "Results",
     "Scenario",
     "fuel_catalogue",

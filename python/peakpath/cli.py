@@ -59,6 +59,9 @@ def build_parser() -> argparse.ArgumentParser:
     p_run.add_argument("scenario", nargs="+", help="shipped name (shandong/baseline) or YAML file")
     p_run.add_argument("--out", default="out", help="output directory (default: out)")
     p_run.set_defaults(func=_cmd_run)
+    from .cli_register import add_register_parser
+
+    add_register_parser(sub)
     return parser
 
 

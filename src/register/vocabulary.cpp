@@ -1,0 +1,150 @@
+// SPDX-License-Identifier: Apache-2.0
+// Register vocabulary: dimensions, project types and statuses, dates, field checks.
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <stdexcept>
+
+#include "peakpath/register/dimension.hpp"
+#include "peakpath/register/offset.hpp"
+#include "peakpath/register/project.hpp"
+
+namespace peakpath {
+
+namespace {
+
+const std::array<std::string, DIMENSION_COUNT> DIMENSION_NAMES = {
+    "capacity", "coal_t", "energy_tce", "co2_t", "so2_t", "nox_t", "pm_t"};
+
+template <std::size_t N>
+bool one_of(const std::array<const char*, N>& names, const std::string& name) {
+  return std::any_of(names.begin(), names.end(), [&](const char* n) { return name == n; });
+}
+
+bool digits(const std::string& text, std::size_t from, std::size_t count) {
+  if (text.size() < from + count) return false;
+  for (std::size_t i = from; i < from + count; ++i)
+    if (!std::isdigit(static_cast<unsigned char>(text[i]))) return false;
+  return true;
+}
+
+void check_amount(std::vector<std::string>& problems, const std::string& field, double value) {
+  if (!std::isfinite(value) || value < 0)
+    problems.push_back(field + ": " + std::to_string(value) + ": must be finite and >= 0");
+}
+
+}  // namespace
+
+const std::string& dimension_name(Dimension dimension) {
+  return DIMENSION_NAMES.at(index_of(dimension));
+}
+
+Dimension parse_dimension(const std::string& name) {
+  for (Dimension d : DIMENSIONS)
+    if (dimension_name(d) == name) return d;
+  throw std::invalid_argument("unknown dimension '" + name +
+                              "': expected capacity, coal_t, energy_tce, co2_t, so2_t, nox_t "
+                              "or pm_t");
+}
+
+bool is_project_type(const std::string& name) {
+  return one_of(PROJECT_TYPES, name);
+}
+bool is_project_status(const std::string& name) {
+  return one_of(PROJECT_STATUSES, name);
+}
+bool is_new_status(const std::string& status) {
+  return status == "proposed" || status == "under_construction";
+}
+bool is_offset_kind(const std::string& kind) {
+  return one_of(OFFSET_KINDS, kind);
+}
+
+bool is_iso_date(const std::string& text) {
+  if (!digits(text, 0, 4)) return false;
+  if (text.size() == 4) return true;
+  if (text.size() < 7 || text[4] != '-' || !digits(text, 5, 2)) return false;
+  const int month = std::stoi(text.substr(5, 2));
+  if (month < 1 || month > 12) return false;
+  if (text.size() == 7) return true;
+  if (text.size() != 10 || text[7] != '-' || !digits(text, 8, 2)) return false;
+  const int day = std::stoi(text.substr(8, 2));
+  return day >= 1 && day <= 31;
+}
+
+int year_of(const std::string& text) {
+  if (!is_iso_date(text))
+    throw std::invalid_argument("'" + text + "' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)");
+  return std::stoi(text.substr(0, 4));
+}
+
+double amount(const Project& project, Dimension dimension) {
+  switch (dimension) {
+    case Dimension::capacity:
+      return project.capacity;
+    case Dimension::coal_t:
+      return project.coal_t;
+    case Dimension::energy_tce:
+      return project.energy_tce;
+    case Dimension::co2_t:
+      return project.co2_t;
+    case Dimension::so2_t:
+      return project.so2_t;
+    case Dimension::nox_t:
+      return project.nox_t;
+    case Dimension::pm_t:
+      return project.pm_t;
+  }
+  throw std::logic_error("amount: unhandled dimension");
+}
+
+Amounts amounts(const Project& project) {
+  Amounts result{};
+  for (Dimension d : DIMENSIONS) result[index_of(d)] = amount(project, d);
+  return result;
+}
+
+std::vector<std::string> project_problems(const Project& p) {
+  std::vector<std::string> problems;
+  if (p.id.empty()) problems.push_back("id: '': must not be empty");
+  if (p.name.empty()) problems.push_back("name: '': must not be empty");
+  if (p.city.empty()) problems.push_back("city: '': must not be empty");
+  if (!is_project_type(p.project_type))
+    problems.push_back("project_type: '" + p.project_type +
+                       "': not one of the 17 two-high project types");
+  if (!is_project_status(p.status))
+    problems.push_back("status: '" + p.status +
+                       "': expected proposed, under_construction, operating, retired or "
+                       "suspended");
+  if (p.capacity_unit.empty()) problems.push_back("capacity_unit: '': must not be empty");
+  for (Dimension d : DIMENSIONS) check_amount(problems, dimension_name(d), amount(p, d));
+  if (p.unit_energy && (!std::isfinite(*p.unit_energy) || *p.unit_energy < 0))
+    problems.push_back("unit_energy: " + std::to_string(*p.unit_energy) +
+                       ": must be finite and >= 0");
+  if (!p.commissioned.empty() && !is_iso_date(p.commissioned))
+    problems.push_back("commissioned: '" + p.commissioned + "': not a date (YYYY[-MM[-DD]])");
+  if (!p.retired.empty() && !is_iso_date(p.retired))
+    problems.push_back("retired: '" + p.retired + "': not a date (YYYY[-MM[-DD]])");
+  if (p.status == "retired" && p.retired.empty())
+    problems.push_back("retired: '': a retired project needs its retirement date");
+  return problems;
+}
+
+std::vector<std::string> offset_problems(const Offset& o) {
+  std::vector<std::string> problems;
+  if (o.id.empty()) problems.push_back("id: '': must not be empty");
+  if (!is_offset_kind(o.kind))
+    problems.push_back("kind: '" + o.kind + "': expected closure, retrofit_savings or fuel_switch");
+  if (!is_project_type(o.project_type))
+    problems.push_back("project_type: '" + o.project_type +
+                       "': not one of the 17 two-high project types");
+  if (o.city.empty()) problems.push_back("city: '': must not be empty");
+  if (!is_iso_date(o.date))
+    problems.push_back("date: '" + o.date + "': not a date (YYYY[-MM[-DD]])");
+  for (Dimension d : DIMENSIONS) check_amount(problems, dimension_name(d), o.amounts[index_of(d)]);
+  if (o.amounts[index_of(Dimension::capacity)] > 0 && o.capacity_unit.empty())
+    problems.push_back("capacity_unit: '': needed when capacity > 0");
+  return problems;
+}
+
+}  // namespace peakpath
