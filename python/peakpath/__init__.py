@@ -15,6 +15,8 @@ if _os.path.isdir(_PACKAGED_DATA) and not _os.environ.get("PEAKPATH_DATA_DIR"):
 
 from . import _core  # noqa: E402
 from ._core import DataError, Error, IntegrationError  # noqa: E402
+from . import diffusion, input_output, stock  # noqa: E402
+from .input_output import InputOutput  # noqa: E402
 from .model import fuel_catalogue, load_dataset, run  # noqa: E402
 from .register import Allocation, Register  # noqa: E402
 from .results import INDICATOR_NAMES, Results  # noqa: E402
@@ -27,11 +29,15 @@ __all__ = [
     "DataError",
     "Error",
     "INDICATOR_NAMES",
+    "InputOutput",
     "IntegrationError",
     "Register",
     "Results",
     "Scenario",
+    "diffusion",
     "fuel_catalogue",
+    "input_output",
     "load_dataset",
     "run",
+    "stock",
 ]
