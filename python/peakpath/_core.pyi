@@ -90,6 +90,8 @@ class Results:
     captured_co2_t: np.ndarray
     pollutants_t: np.ndarray
     generation_twh: np.ndarray
+    capacity_ids: list[str]
+    capacity: np.ndarray
     indicator_values: np.ndarray
 
 def default_data_dir() -> str: ...

@@ -76,6 +76,14 @@ class Results:
         return pd.DataFrame(self._core.generation_twh, index=pd.Index(self.years, name="year"),
                             columns=list(self._core.technology_ids))
 
+    def capacity(self) -> pd.DataFrame:
+        """Capacity by technology class ("sector/class" columns) of the sectors with stock dynamics.
+
+        In the sector's activity unit per year at full utilisation (docs/dynamics.md).
+        """
+        return pd.DataFrame(self._core.capacity, index=pd.Index(self.years, name="year"),
+                            columns=list(self._core.capacity_ids))
+
     def activity(self) -> pd.DataFrame:
         """Sector activity by year (value added in 10^8 CNY, or the sector's driver unit)."""
         return pd.DataFrame(self._core.activity, index=pd.Index(self.years, name="year"),

@@ -150,6 +150,8 @@ void bind_model(py::module_& m) {
       .def_readonly("captured_co2_t", &Results::captured_co2_t)
       .def_readonly("pollutants_t", &Results::pollutants_t)
       .def_readonly("generation_twh", &Results::generation_twh)
+      .def_readonly("capacity_ids", &Results::capacity_ids)
+      .def_readonly("capacity", &Results::capacity)
       .def_readonly("indicator_values", &Results::indicator_values)
       .def("to_iamc", &Results::to_iamc, py::arg("model") = "peakpath");
   py::class_<IamcTable>(m, "IamcTable")
@@ -163,8 +165,8 @@ void bind_model(py::module_& m) {
   m.attr("INDICATOR_NAMES") = INDICATOR_NAMES;
   m.attr("POLLUTANT_NAMES") = POLLUTANT_NAMES;
 
-  m.def("run", &run, py::arg("scenario"), py::call_guard<py::gil_scoped_release>(),
-        "Runs a scenario (the GIL is released).");
+  m.def("run", py::overload_cast<const Scenario&>(&run), py::arg("scenario"),
+        py::call_guard<py::gil_scoped_release>(), "Runs a scenario (the GIL is released).");
   m.def("run_batch", &run_batch, py::arg("scenarios"), py::arg("threads") = 1,
         py::call_guard<py::gil_scoped_release>(),
         "Runs scenarios on C++ threads with the GIL released; results in input order.");

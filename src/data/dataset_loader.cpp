@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 // load_dataset(): reading and validating a dataset directory.
+#include <sys/stat.h>
+#include <algorithm>
 #include <cmath>
 #include <set>
 #include <sstream>
-#include <sys/stat.h>
 
 #include "peakpath/data/csv_table.hpp"
 #include "peakpath/data/data_dir.hpp"
@@ -78,12 +79,13 @@ std::size_t fuel_at(const Dataset& data, const CsvTable& table, std::size_t row,
 
 void load_activity(Dataset& data, const CsvTable& table) {
   table.require_columns({"sector", "value", "unit"});
-  data.base_activity = Eigen::VectorXd::Constant(static_cast<Eigen::Index>(data.sectors.size()),
-                                                 std::nan(""));
+  data.base_activity =
+      Eigen::VectorXd::Constant(static_cast<Eigen::Index>(data.sectors.size()), std::nan(""));
   for (std::size_t row = 0; row < table.rows(); ++row) {
     const std::size_t s = sector_at(data, table, row, "sector");
     if (!std::isnan(data.base_activity[s]))
-      throw DataError(table.where(row, "sector") + ": duplicate sector '" + data.sectors[s].id + "'");
+      throw DataError(table.where(row, "sector") + ": duplicate sector '" + data.sectors[s].id +
+                      "'");
     const double value = table.nonnegative(row, "value");
     if (value <= 0) throw DataError(table.where(row, "value") + ": activity must be positive");
     if (table.text(row, "unit") != data.sectors[s].activity_unit)
@@ -141,8 +143,8 @@ void load_power(Dataset& data, const CsvTable& table) {
   const auto bounded = [&](const char* name, double lo, double hi) {
     const double v = data.power.at(name);
     if (v < lo || v > hi)
-      throw DataError(table.path() + ": parameter '" + std::string(name) + "' = " +
-                      std::to_string(v) + " outside [" + std::to_string(lo) + ", " +
+      throw DataError(table.path() + ": parameter '" + std::string(name) +
+                      "' = " + std::to_string(v) + " outside [" + std::to_string(lo) + ", " +
                       std::to_string(hi) + "]");
   };
   bounded("heat_boiler_efficiency", 0.05, 1.0);
@@ -195,6 +197,61 @@ void load_paths(Dataset& data, const CsvTable& table) {
         TimePath(xy.first, xy.second, table.path() + " " + id.first + "/" + id.second);
 }
 
+void load_technologies(Dataset& data, const CsvTable& table) {
+  table.require_columns({"sector", "class", "relative_intensity", "base_share", "lifetime_mean",
+                         "lifetime_shape", "mean_age"});
+  std::set<std::pair<std::size_t, std::string>> seen;
+  for (std::size_t row = 0; row < table.rows(); ++row) {
+    TechnologyClassSpec spec;
+    spec.sector = sector_at(data, table, row, "sector");
+    spec.name = table.required_text(row, "class");
+    if (!seen.insert({spec.sector, spec.name}).second)
+      throw DataError(table.where(row, "class") + ": duplicate class '" + spec.name + "'");
+    const auto positive = [&](const char* column) {
+      const double value = table.nonnegative(row, column);
+      if (value <= 0) throw DataError(table.where(row, column) + ": value must be positive");
+      return value;
+    };
+    spec.relative_intensity = positive("relative_intensity");
+    spec.base_share = table.nonnegative(row, "base_share");
+    spec.lifetime_mean = positive("lifetime_mean");
+    spec.lifetime_shape = positive("lifetime_shape");
+    spec.mean_age = positive("mean_age");
+    data.technologies.push_back(spec);
+  }
+  for (std::size_t s = 0; s < data.sectors.size(); ++s) {
+    double sum = 0.0;
+    bool any = false;
+    for (const auto& spec : data.technologies)
+      if (spec.sector == s) sum += spec.base_share, any = true;
+    if (any && std::abs(sum - 1.0) > 1e-6)
+      throw DataError(table.path() + ": base_share of sector '" + data.sectors[s].id +
+                      "' sums to " + std::to_string(sum) + ", not 1");
+  }
+}
+
+void load_technology_fuels(Dataset& data, const CsvTable& table) {
+  table.require_columns({"sector", "class", "fuel", "share"});
+  for (std::size_t row = 0; row < table.rows(); ++row) {
+    const std::size_t s = sector_at(data, table, row, "sector");
+    const std::string& name = table.required_text(row, "class");
+    const auto it =
+        std::find_if(data.technologies.begin(), data.technologies.end(),
+                     [&](const TechnologyClassSpec& t) { return t.sector == s && t.name == name; });
+    if (it == data.technologies.end())
+      throw DataError(table.where(row, "class") + ": unknown class '" + name + "' of sector '" +
+                      data.sectors[s].id + "'");
+    if (it->fuel_mix.size() == 0)
+      it->fuel_mix.setZero(static_cast<Eigen::Index>(data.fuel_ids.size()));
+    it->fuel_mix[static_cast<Eigen::Index>(fuel_at(data, table, row, "fuel"))] +=
+        table.nonnegative(row, "share");
+  }
+  for (const auto& spec : data.technologies)
+    if (spec.fuel_mix.size() > 0 && std::abs(spec.fuel_mix.sum() - 1.0) > 1e-6)
+      throw DataError(table.path() + ": fuel shares of class '" + spec.name + "' sum to " +
+                      std::to_string(spec.fuel_mix.sum()) + ", not 1");
+}
+
 void load_calibration(Dataset& data, const CsvTable& table) {
   table.require_columns({"indicator", "year", "value", "tolerance", "unit", "source"});
   for (std::size_t row = 0; row < table.rows(); ++row)
@@ -221,19 +278,22 @@ Dataset load_dataset(const std::string& name_or_directory) {
   using detail::yaml_required;
   Dataset data;
   data.directory = directory;
-  data.name = yaml_as<std::string>(manifest_path, yaml_required(manifest_path, manifest, "name"), "name");
-  data.region = manifest["region"] ? yaml_as<std::string>(manifest_path, manifest["region"], "region")
-                                   : data.name;
-  data.base_year = yaml_as<int>(manifest_path, yaml_required(manifest_path, manifest, "base_year"),
-                                "base_year");
-  data.horizon = yaml_as<int>(manifest_path, yaml_required(manifest_path, manifest, "horizon"),
-                              "horizon");
+  data.name =
+      yaml_as<std::string>(manifest_path, yaml_required(manifest_path, manifest, "name"), "name");
+  data.region = manifest["region"]
+                    ? yaml_as<std::string>(manifest_path, manifest["region"], "region")
+                    : data.name;
+  data.base_year =
+      yaml_as<int>(manifest_path, yaml_required(manifest_path, manifest, "base_year"), "base_year");
+  data.horizon =
+      yaml_as<int>(manifest_path, yaml_required(manifest_path, manifest, "horizon"), "horizon");
   if (data.horizon < data.base_year)
     throw DataError(manifest_path + ": horizon " + std::to_string(data.horizon) +
                     " is before base_year " + std::to_string(data.base_year));
   data.default_factor_set =
       manifest["default_factor_set"]
-          ? yaml_as<std::string>(manifest_path, manifest["default_factor_set"], "default_factor_set")
+          ? yaml_as<std::string>(manifest_path, manifest["default_factor_set"],
+                                 "default_factor_set")
           : "china";
   data.fuels_directory =
       directory + "/" +
@@ -255,6 +315,9 @@ Dataset load_dataset(const std::string& name_or_directory) {
   load_power_fuels(data, CsvTable::read(file("power_fuels")));
   load_paths(data, CsvTable::read(file("paths")));
   if (files["calibration"]) load_calibration(data, CsvTable::read(file("calibration")));
+  if (files["technologies"]) load_technologies(data, CsvTable::read(file("technologies")));
+  if (files["technology_fuels"])
+    load_technology_fuels(data, CsvTable::read(file("technology_fuels")));
   return data;
 }
 

@@ -23,6 +23,19 @@ struct ProcessSource {
   bool in_ceads = true;    ///< inside the CEADs inventory scope (cement only)
 };
 
+/// @brief A technology class of a sector with capital-stock dynamics (steel BF-BOF below the
+/// baseline level, scrap EAF, ...). docs/dynamics.md explains each field.
+struct TechnologyClassSpec {
+  std::size_t sector = 0;         ///< index into Dataset::sectors
+  std::string name;               ///< class id, unique within the sector
+  double relative_intensity = 1;  ///< energy per unit of output, in any unit shared by the sector
+  double base_share = 0;          ///< share of the sector's base-year capacity
+  double lifetime_mean = 30;      ///< years (Weibull)
+  double lifetime_shape = 3;      ///< Weibull shape
+  double mean_age = 10;           ///< base-year stock ages uniform over [0, 2 x mean_age)
+  Eigen::VectorXd fuel_mix;       ///< per fuel; empty: the sector's remaining base-year mix
+};
+
 /// @brief A published statistic the base year must reproduce.
 struct CalibrationPoint {
   std::string indicator;
@@ -35,22 +48,23 @@ struct CalibrationPoint {
 
 /// @brief Everything a run needs besides the levers: sectors, base year, default paths.
 struct Dataset {
-  std::string name;                 ///< e.g. "shandong"
-  std::string region;               ///< display name
-  std::string directory;            ///< where it was loaded from
-  std::string fuels_directory;      ///< the fuel catalogue used
-  std::string default_factor_set;   ///< "china" or "ipcc2006"
+  std::string name;                ///< e.g. "shandong"
+  std::string region;              ///< display name
+  std::string directory;           ///< where it was loaded from
+  std::string fuels_directory;     ///< the fuel catalogue used
+  std::string default_factor_set;  ///< "china" or "ipcc2006"
   int base_year = 0;
   int horizon = 0;
   std::vector<Sector> sectors;
-  std::vector<std::string> fuel_ids;     ///< catalogue order
-  Eigen::VectorXd base_activity;         ///< per sector, in the sector's activity unit
-  Eigen::MatrixXd base_energy_tce;       ///< sectors x fuels, final use (no generation input)
+  std::vector<std::string> fuel_ids;  ///< catalogue order
+  Eigen::VectorXd base_activity;      ///< per sector, in the sector's activity unit
+  Eigen::MatrixXd base_energy_tce;    ///< sectors x fuels, final use (no generation input)
   std::vector<ProcessSource> base_process;
-  std::map<std::string, double> power;   ///< power-block scalars (see docs/data.md)
-  Eigen::VectorXd electricity_fuel_mix;  ///< per fuel, shares of thermal generation input
-  Eigen::VectorXd heat_fuel_mix;         ///< per fuel, shares of heat-supply input
-  PathSet paths;                         ///< default driver paths
+  std::map<std::string, double> power;            ///< power-block scalars (see docs/data.md)
+  Eigen::VectorXd electricity_fuel_mix;           ///< per fuel, shares of thermal generation input
+  Eigen::VectorXd heat_fuel_mix;                  ///< per fuel, shares of heat-supply input
+  std::vector<TechnologyClassSpec> technologies;  ///< classes of the sectors with dynamics
+  PathSet paths;                                  ///< default driver paths
   std::vector<CalibrationPoint> calibration;
 
   /// @brief Index of sector @p id. @throws std::invalid_argument for an unknown id.

@@ -102,6 +102,8 @@ struct Results {
   Eigen::MatrixXd captured_co2_t;    ///< years x sectors (CCUS)
   Eigen::MatrixXd pollutants_t;      ///< years x (sectors*3): SO2, NOx, PM after removal
   Eigen::MatrixXd generation_twh;    ///< years x technologies
+  std::vector<std::string> capacity_ids;  ///< "sector/class" of the sectors with stock dynamics
+  Eigen::MatrixXd capacity;  ///< years x capacity_ids, in activity units / utilisation
   Eigen::MatrixXd indicator_values;  ///< years x INDICATOR_NAMES
 
   std::size_t sectors() const { return sector_ids.size(); }

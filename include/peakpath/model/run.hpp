@@ -13,6 +13,7 @@
 #include "peakpath/core/check.hpp"
 #include "peakpath/energy/units.hpp"
 #include "peakpath/model/detail/scenario_paths.hpp"
+#include "peakpath/model/detail/sector_dynamics.hpp"
 #include "peakpath/model/results.hpp"
 #include "peakpath/scenario/scenario.hpp"
 
@@ -87,8 +88,10 @@ inline Eigen::VectorXd fuel_shares(const Dataset& data, const std::string& owner
 /// met by imports, must-run non-fossil generation and thermal plants, whose fuel input is
 /// charged to the power_heat sector; CO2 = tce x 29.3076 GJ x EF x oxidation, plus process
 /// CO2 less CCUS capture. docs/model.md gives every equation.
-/// @throws std::invalid_argument / std::domain_error for bad levers, naming variable, key and year.
-inline Results run(const Scenario& scenario) {
+/// @param solver tolerances of the capital-stock integration (see the overload for defaults).
+/// @throws std::invalid_argument / std::domain_error for bad levers, naming variable, key and
+///         year; IntegrationError (with the sector and year) when the stock dynamics fail.
+inline Results run(const Scenario& scenario, const stock::SolverOptions& solver) {
   if (!scenario.dataset || !scenario.fuels)
     throw std::invalid_argument("run: scenario '" + scenario.name + "' has no dataset");
   const Dataset& data = *scenario.dataset;
@@ -141,7 +144,7 @@ inline Results run(const Scenario& scenario) {
     base_mix[s] = total > 0 ? Eigen::VectorXd(data.base_energy_tce.row(s).transpose() / total)
                             : Eigen::VectorXd::Zero(F);
   }
-  Eigen::VectorXd activity = data.base_activity;
+  Eigen::VectorXd activity = data.base_activity;  // advanced year by year below
   std::vector<double> process_per_activity(data.base_process.size());
   for (std::size_t i = 0; i < data.base_process.size(); ++i)
     process_per_activity[i] =
@@ -177,13 +180,13 @@ inline Results run(const Scenario& scenario) {
   const double boiler_efficiency = data.power_parameter("heat_boiler_efficiency");
   const double heat_rate_default = data.power_parameter("coal_heat_rate_gce_per_kwh");
 
+  // Activity first: it drives the capital-stock dynamics, which set intensities and mixes.
+  std::vector<double> model_years;
   for (Eigen::Index t = 0; t < T; ++t) {
     const int year = scenario.base_year + static_cast<int>(t);
-    r.years.push_back(year);
-    const std::string at = " in " + std::to_string(year);
-
-    // Activity and intensity evolve from the base year by annual rates.
+    model_years.push_back(year);
     if (t > 0) {
+      const std::string at = " in " + std::to_string(year);
       const double gdp_growth = paths.required("gdp_growth", "total", year);
       const double population_growth = paths.value("population_growth", "total", year, 0.0);
       for (std::size_t s = 0; s < S; ++s) {
@@ -196,20 +199,58 @@ inline Results run(const Scenario& scenario) {
         detail::require_bounded([&] { return "activity_growth " + sector.id + at; }, "rate", growth,
                                 -1.0, 10.0);
         activity[s] *= 1.0 + growth;
-        const double change = value_or(sp.intensity, year, 0.0);
-        detail::require_bounded([&] { return "intensity_change " + sector.id + at; }, "rate",
-                                change, -1.0, 10.0);
-        intensity[s] *= 1.0 + change;
       }
     }
     r.activity.row(t) = activity.transpose();
+  }
+  const std::vector<detail::SectorDynamics> dynamics =
+      detail::simulate_sector_dynamics(data, paths, r.activity, model_years, solver);
+  std::vector<const detail::SectorDynamics*> dynamics_of(S, nullptr);
+  std::vector<std::vector<Eigen::VectorXd>> class_mixes(S);
+  for (const auto& d : dynamics) {
+    dynamics_of[d.sector] = &d;
+    class_mixes[d.sector] = detail::class_mix_blend(data, d, base_mix[d.sector]);
+  }
+  r.capacity_ids.clear();
+  for (const auto& d : dynamics)
+    for (const auto& name : d.classes)
+      r.capacity_ids.push_back(data.sectors[d.sector].id + "/" + name);
+  r.capacity.setZero(T, static_cast<Eigen::Index>(r.capacity_ids.size()));
+  {
+    Eigen::Index column = 0;
+    for (const auto& d : dynamics) {
+      r.capacity.middleCols(column, d.result.capacity.cols()) = d.result.capacity;
+      column += d.result.capacity.cols();
+    }
+  }
+
+  for (Eigen::Index t = 0; t < T; ++t) {
+    const int year = scenario.base_year + static_cast<int>(t);
+    r.years.push_back(year);
+    const std::string at = " in " + std::to_string(year);
+    const Eigen::VectorXd activity_now = r.activity.row(t).transpose();
+
+    // Intensity: the sector's own rate (operational improvement) times, for sectors with
+    // technology classes, the change of their capacity-weighted intensity (stock turnover).
+    if (t > 0) {
+      for (std::size_t s = 0; s < S; ++s) {
+        const double change = value_or(sector_paths[s].intensity, year, 0.0);
+        detail::require_bounded([&] { return "intensity_change " + data.sectors[s].id + at; },
+                                "rate", change, -1.0, 10.0);
+        intensity[s] *= 1.0 + change;
+        if (const detail::SectorDynamics* d = dynamics_of[s])
+          intensity[s] *= d->intensity_index[t] / d->intensity_index[t - 1];
+      }
+    }
 
     // Final energy by sector and fuel.
     for (std::size_t s = 0; s < S; ++s) {
-      const Eigen::VectorXd shares = detail::fuel_shares(
-          data, data.sectors[s].id, sector_paths[s].fuel_share, base_mix[s], year);
+      const Eigen::VectorXd& mix =
+          dynamics_of[s] ? class_mixes[s][static_cast<std::size_t>(t)] : base_mix[s];
+      const Eigen::VectorXd shares =
+          detail::fuel_shares(data, data.sectors[s].id, sector_paths[s].fuel_share, mix, year);
       for (std::size_t f = 0; f < F; ++f)
-        r.energy_tce(t, s * F + f) = activity[s] * intensity[s] * shares[f];
+        r.energy_tce(t, s * F + f) = activity_now[s] * intensity[s] * shares[f];
     }
 
     // Electricity: imports and must-run non-fossil first, thermal plants fill the rest.
@@ -302,7 +343,7 @@ inline Results run(const Scenario& scenario) {
       detail::require_bounded([&] { return "process_intensity " + sector_id + at; }, "value",
                               factor, 0.0, std::numeric_limits<double>::infinity());
       r.process_co2_t(t, source.sector) +=
-          process_per_activity[i] * activity[source.sector] * factor;
+          process_per_activity[i] * activity_now[source.sector] * factor;
     }
     for (std::size_t s = 0; s < S; ++s) {
       const double wanted = value_or(sector_paths[s].ccus, year, 0.0) * 1e6;
@@ -351,7 +392,7 @@ inline Results run(const Scenario& scenario) {
     const double co2_total = co2_energy + process - captured;
     double gdp = 0.0;
     for (std::size_t s = 0; s < S; ++s)
-      if (data.sectors[s].activity_driver == "value_added") gdp += activity[s];
+      if (data.sectors[s].activity_driver == "value_added") gdp += activity_now[s];
     const bool coal_method =
         scenario.options.electricity_method == ElectricityMethod::coal_consumption;
     const double energy_total = coal_method ? energy_coal_method : energy_calorific;
@@ -396,6 +437,21 @@ inline Results run(const Scenario& scenario) {
     }
   }
   return r;
+}
+
+/// @brief Default tolerances of the stock integration in run(): relative 1e-6 and absolute 1e-6
+/// (capacity is in activity units, 10^8 CNY for value-added sectors), steps of at most a year.
+inline stock::SolverOptions default_run_solver_options() {
+  stock::SolverOptions options;
+  options.rel_tolerance = 1e-6;
+  options.abs_tolerance = 1e-6;
+  options.max_step = 1.0;
+  return options;
+}
+
+/// @brief Runs @p scenario with default_run_solver_options().
+inline Results run(const Scenario& scenario) {
+  return run(scenario, default_run_solver_options());
 }
 
 }  // namespace peakpath

@@ -30,7 +30,8 @@ inline const std::vector<std::string> LEVER_VARIABLES = {
     "gdp_growth",           "activity_growth",  "activity_elasticity", "population_growth",
     "intensity_change",     "fuel_share",       "capacity_gw",         "capacity_factor",
     "coal_heat_rate_gce_per_kwh", "import_twh", "import_share",        "import_non_fossil_share",
-    "grid_loss_share",      "ccus_capture_mt",  "process_intensity",   "removal_efficiency"};
+    "grid_loss_share",      "ccus_capture_mt",  "process_intensity",   "removal_efficiency",
+    "new_build_share",      "phase_out_rate",   "retrofit_rate",       "utilisation"};
 
 /// @brief A dataset with levers and options, ready to run.
 struct Scenario {

@@ -87,6 +87,8 @@ inline std::vector<AgedVintage> validate(const CapacityModel& model, const Capac
         throw std::invalid_argument(cw +
                                     ": retirement by age distribution needs a continuous "
                                     "lifetime law, not a fixed lifetime");
+      if (model.hazard_table_step > 0)
+        vintage.tabulate(c.lifetime, in.years.back() - in.years.front(), model.hazard_table_step);
       vintages.push_back(std::move(vintage));
     }
   }

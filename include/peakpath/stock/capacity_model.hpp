@@ -105,6 +105,9 @@ struct CapacityModel {
   /// Target utilisation u: needed capacity = activity / u (values > 0).
   TimePath target_utilisation{0.85};
   BaseRetirement base_retirement = BaseRetirement::exponential;  ///< see BaseRetirement
+  /// With age_distribution: > 0 tabulates the base stock's hazard every this many years and
+  /// interpolates (much faster, error of order step^2); 0 evaluates it exactly.
+  double hazard_table_step = 0.0;
 };
 
 /// @brief A retrofit flow converting capacity of class @c from into class @c to.

@@ -11,6 +11,7 @@
 #include <limits>
 #include <stdexcept>
 #include <string>
+#include <utility>
 
 #include "peakpath/core/check.hpp"
 
@@ -74,6 +75,9 @@ class Lifetime {
 
   /// @brief The family.
   Kind kind() const { return kind_; }
+
+  /// @brief The two parameters as given to the factory (e.g. shape and scale for Weibull).
+  std::pair<double, double> parameters() const { return {a_, b_}; }
   /// @brief The family's name: "fixed", "normal", "weibull", "lognormal" or "folded_normal".
   std::string kind_name() const {
     switch (kind_) {
@@ -120,7 +124,8 @@ class Lifetime {
       case Kind::normal:
         return cdf(complement(normal_law(), age));
       case Kind::weibull:
-        return age <= 0 ? 1.0 : cdf(complement(boost::math::weibull_distribution<>(a_, b_), age));
+        // Closed form (as Boost's): the stock model evaluates it many times per run.
+        return age <= 0 ? 1.0 : std::exp(-std::pow(age / b_, a_));
       case Kind::lognormal:
         return age <= 0 ? 1.0 : cdf(complement(lognormal_law(), age));
       case Kind::folded_normal: {
@@ -151,7 +156,7 @@ class Lifetime {
         if (age < 0) return 0.0;
         if (age == 0)  // the density at 0 is infinite for shape < 1, 1/scale for shape 1
           return a_ < 1 ? std::numeric_limits<double>::infinity() : (a_ == 1 ? 1.0 / b_ : 0.0);
-        return pdf(boost::math::weibull_distribution<>(a_, b_), age);
+        return a_ / b_ * std::pow(age / b_, a_ - 1.0) * std::exp(-std::pow(age / b_, a_));
       case Kind::lognormal:
         return age <= 0 ? 0.0 : pdf(lognormal_law(), age);
       case Kind::folded_normal: {

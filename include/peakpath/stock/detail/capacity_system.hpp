@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
+#include <map>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -37,8 +38,10 @@ struct StateLayout {
 /// B0(tau) = sum_a w_a SF(a + tau), -dB0/dtau = sum_a w_a pdf(a + tau), w_a = b_a / SF(a).
 struct AgedVintage {
   std::vector<double> weights;  // w_a
-  /// Hazard of the vintage tau years after the base year (0 once nothing is left).
-  double hazard(const Lifetime& lifetime, double tau) const {
+  double table_step = 0;        // > 0: hazard read from `table`, tabulated every table_step years
+  std::vector<double> table;
+
+  double exact_hazard(const Lifetime& lifetime, double tau) const {
     double alive = 0, dying = 0;
     for (std::size_t a = 0; a < weights.size(); ++a) {
       if (weights[a] == 0) continue;
@@ -46,6 +49,33 @@ struct AgedVintage {
       dying += weights[a] * lifetime.pdf(static_cast<double>(a) + tau);
     }
     return alive > 0 ? dying / alive : 0.0;
+  }
+
+  /// Tabulates the hazard over [0, span]: it depends on time only, not on the state, so a
+  /// batch of runs on one dataset computes each table once per thread (a small cache).
+  void tabulate(const Lifetime& lifetime, double span, double step) {
+    table_step = step;
+    const auto [p1, p2] = lifetime.parameters();
+    std::vector<double> key = {static_cast<double>(lifetime.kind()), p1, p2, span, step};
+    key.insert(key.end(), weights.begin(), weights.end());
+    thread_local std::map<std::vector<double>, std::vector<double>> cache;
+    if (const auto hit = cache.find(key); hit != cache.end()) {
+      table = hit->second;
+      return;
+    }
+    table.clear();
+    for (double tau = 0; tau <= span + step; tau += step)
+      table.push_back(exact_hazard(lifetime, tau));
+    if (cache.size() > 256) cache.clear();  // bounded: datasets have few classes
+    cache.emplace(std::move(key), table);
+  }
+
+  double hazard(const Lifetime& lifetime, double tau) const {
+    if (table_step <= 0) return exact_hazard(lifetime, tau);
+    const double x = std::max(0.0, tau) / table_step;
+    const auto i = std::min(static_cast<std::size_t>(x), table.size() - 2);
+    const double w = std::min(1.0, x - static_cast<double>(i));
+    return table[i] + w * (table[i + 1] - table[i]);
   }
 };
 
@@ -58,7 +88,17 @@ class CapacitySystem {
         inputs_(inputs),
         layout_{model.classes.size()},
         vintages_(std::move(vintages)),
-        last_time_(last_time) {}
+        last_time_(last_time),
+        new_rate_(model.classes.size()),
+        capacity_(model.classes.size()),
+        natural_(model.classes.size()),
+        requested_(model.classes.size()),
+        factor_(model.classes.size()),
+        weight_(model.classes.size()) {
+    // The mean lifetime needs a gamma function for Weibull laws: compute it once.
+    for (std::size_t k = 0; k < model.classes.size(); ++k)
+      new_rate_[k] = 1.0 / model.classes[k].lifetime.mean();
+  }
 
   const StateLayout& layout() const { return layout_; }
 
@@ -67,7 +107,14 @@ class CapacitySystem {
     *last_time_ = t;
     const std::size_t n = layout_.n;
     const double base_year = inputs_.years.front();
-    std::vector<double> capacity(n), natural(n), requested(n, 0.0), factor(n, 1.0), weight(n);
+    // Scratch buffers live in the (per-integration) system: no allocation per evaluation.
+    std::vector<double>& capacity = capacity_;
+    std::vector<double>& natural = natural_;
+    std::vector<double>& requested = requested_;
+    std::vector<double>& factor = factor_;
+    std::vector<double>& weight = weight_;
+    std::fill(requested.begin(), requested.end(), 0.0);
+    std::fill(factor.begin(), factor.end(), 1.0);
     double total = 0, replaced = 0, weight_sum = 0;
     for (std::size_t k = 0; k < n; ++k) {
       const TechnologyClass& c = model_.classes[k];
@@ -75,7 +122,7 @@ class CapacitySystem {
       const double f = std::max(x[layout_.fresh(k)], 0.0);
       capacity[k] = b + f;
       total += capacity[k];
-      const double new_rate = 1.0 / c.lifetime.mean();
+      const double new_rate = new_rate_[k];
       const double base_rate =
           vintages_.empty() ? new_rate : vintages_[k].hazard(c.lifetime, t - base_year);
       natural[k] = base_rate * b + new_rate * f;
@@ -155,6 +202,8 @@ class CapacitySystem {
   StateLayout layout_;
   std::vector<AgedVintage> vintages_;  // empty: the base stock retires exponentially
   double* last_time_;                  // where the integration got to, for error messages
+  std::vector<double> new_rate_;       // 1 / mean lifetime per class
+  mutable std::vector<double> capacity_, natural_, requested_, factor_, weight_;
 };
 
 }  // namespace peakpath::stock::detail

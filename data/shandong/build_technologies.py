@@ -1,0 +1,67 @@
+"""Writes data/shandong/technologies.csv: efficiency classes of the two-high sectors.
+
+Classes follow the national energy-efficiency benchmark (标杆) and baseline (基准) levels of
+发改产业〔2021〕1609号 as recorded, with their sources and tags, in data/rules/efficiency_levels.csv:
+a class below the baseline level, one between baseline and benchmark, and one at benchmark.
+Representative intensities: benchmark = the benchmark level; between = the midpoint; below
+baseline = the baseline level times baseline/benchmark (one step beyond the baseline, an
+assumption). The model only uses intensities relative to each other within a sector.
+
+Shares, lifetimes and ages have no public Shandong source: they are ASSUMPTIONS (tag U), meant
+to be replaced by plant data (for example from a two-high register). Run from anywhere:
+    /usr/bin/python3 data/shandong/build_technologies.py
+"""
+import csv
+import os
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+LEVELS = os.path.join(HERE, "..", "rules", "efficiency_levels.csv")
+
+# sector -> (project type whose levels define the classes, lifetime mean (yr), mean age (yr))
+SECTORS = {
+    "ferrous_metals": ("steel", 35.0, 12.0),
+    "nonmetal_minerals": ("cement_clinker", 30.0, 12.0),
+    "petroleum_coking": ("coking", 25.0, 10.0),
+    "nonferrous_metals": ("electrolytic_aluminium", 25.0, 10.0),
+    "chemicals": ("nitrogen_fertiliser", 25.0, 10.0),
+}
+SHARES = {"below_baseline": 0.2, "baseline": 0.6, "benchmark": 0.2}
+SHAPE = 3.0
+ASSUMED = ("ASSUMPTION (no public Shandong figure): capacity shares 20/60/20 % below baseline / "
+           "between / at benchmark; Weibull lifetime shape 3; base-year ages uniform over "
+           "[0, 2 x mean age); overridable")
+
+
+def levels():
+    table = {}
+    with open(LEVELS, newline="", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            if row["rule"] in ("benchmark", "baseline"):
+                table[(row["project_type"], row["rule"])] = row
+    return table
+
+
+def main():
+    table = levels()
+    rows = []
+    for sector, (ptype, lifetime, age) in SECTORS.items():
+        bench = table[(ptype, "benchmark")]
+        base = table[(ptype, "baseline")]
+        b, n = float(bench["value"]), float(base["value"])
+        tag = "P" if bench["tag"] in "VP" and base["tag"] in "VP" else "U"
+        origin = (f"{ptype} levels benchmark {b:g} / baseline {n:g} {bench['unit']} "
+                  f"(data/rules/efficiency_levels.csv, tag {bench['tag']}: {bench['source']})")
+        for name, value in (("below_baseline", n * n / b), ("baseline", (n + b) / 2),
+                            ("benchmark", b)):
+            rows.append({"sector": sector, "class": name, "relative_intensity": round(value, 4),
+                         "base_share": SHARES[name], "lifetime_mean": lifetime,
+                         "lifetime_shape": SHAPE, "mean_age": age, "tag": tag,
+                         "source": f"{origin}; {ASSUMED}"})
+    with open(os.path.join(HERE, "technologies.csv"), "w", newline="", encoding="utf-8") as out:
+        writer = csv.DictWriter(out, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+if __name__ == "__main__":
+    main()

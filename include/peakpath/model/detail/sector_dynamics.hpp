@@ -1,0 +1,172 @@
+// SPDX-License-Identifier: Apache-2.0
+// peakpath: capital-stock turnover of the sectors that have technology classes (C2).
+#pragma once
+
+#include <cmath>
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include <Eigen/Core>
+
+#include "peakpath/data/dataset.hpp"
+#include "peakpath/model/detail/scenario_paths.hpp"
+#include "peakpath/stock/capacity_dynamics.hpp"
+
+namespace peakpath::detail {
+
+/// The stock turnover of one sector, sampled at every model year.
+struct SectorDynamics {
+  std::size_t sector = 0;
+  std::vector<std::string> classes;
+  stock::CapacityResult result;
+  Eigen::VectorXd intensity_index;  ///< capacity-weighted intensity / its base-year value
+  Eigen::MatrixXd energy_weight;    ///< years x classes: each class's share of the sector's energy
+};
+
+/// Weibull lifetime with the given mean: scale = mean / Gamma(1 + 1/shape).
+inline stock::Lifetime weibull_with_mean(double mean, double shape) {
+  return stock::Lifetime::weibull(shape, mean / std::tgamma(1.0 + 1.0 / shape));
+}
+
+/// Simulates every sector with technology classes. @p activity is years x sectors.
+/// Base-year capacity = activity / utilisation, split by base_share and aged uniformly over
+/// [0, 2 x mean_age); new builds follow the `new_build_share` weights (default: base shares);
+/// `phase_out_rate` (share of base-year capacity per year) and `retrofit_rate`
+/// (key "sector/from/to", share of the source's base-year capacity per year) move capacity.
+inline std::vector<SectorDynamics> simulate_sector_dynamics(const Dataset& data,
+                                                            const ScenarioPaths& paths,
+                                                            const Eigen::MatrixXd& activity,
+                                                            const std::vector<double>& years,
+                                                            const stock::SolverOptions& options) {
+  std::vector<SectorDynamics> all;
+  for (std::size_t s = 0; s < data.sectors.size(); ++s) {
+    std::vector<const TechnologyClassSpec*> specs;
+    for (const auto& spec : data.technologies)
+      if (spec.sector == s) specs.push_back(&spec);
+    if (specs.empty()) continue;
+    const std::string& id = data.sectors[s].id;
+
+    stock::CapacityModel model;
+    model.sector = id;
+    model.base_retirement = stock::BaseRetirement::age_distribution;
+    model.hazard_table_step = 0.25;
+    if (const TimePath* u = paths.find("utilisation", id)) model.target_utilisation = *u;
+    const double base_capacity =
+        activity(0, static_cast<Eigen::Index>(s)) / model.target_utilisation.at(years.front());
+    stock::CapacityInputs inputs;
+    inputs.years = years;
+    std::vector<double> sector_activity(years.size());
+    for (std::size_t t = 0; t < years.size(); ++t)
+      sector_activity[t] = activity(static_cast<Eigen::Index>(t), static_cast<Eigen::Index>(s));
+    inputs.activity = TimePath(years, sector_activity, "activity of " + id);
+
+    SectorDynamics dynamics;
+    dynamics.sector = s;
+    for (const TechnologyClassSpec* spec : specs) {
+      stock::TechnologyClass cls;
+      cls.name = spec->name;
+      cls.lifetime = weibull_with_mean(spec->lifetime_mean, spec->lifetime_shape);
+      const auto ages = static_cast<std::size_t>(std::max(1.0, std::round(2.0 * spec->mean_age)));
+      cls.base_capacity_by_age.assign(ages, spec->base_share * base_capacity / ages);
+      const std::string key = id + "/" + spec->name;
+      const TimePath* weight = paths.find("new_build_share", key);
+      cls.new_build_weight = stock::ShareCurve(weight ? *weight : TimePath(spec->base_share));
+      cls.intensity = TimePath(spec->relative_intensity);
+      model.classes.push_back(cls);
+      const TimePath* phase_out = paths.find("phase_out_rate", key);
+      if (phase_out) {
+        std::vector<double> absolute;
+        for (double v : phase_out->values())
+          absolute.push_back(v * spec->base_share * base_capacity);
+        inputs.phase_out.push_back(TimePath(phase_out->years(), absolute, "phase_out_rate " + key));
+      } else {
+        inputs.phase_out.emplace_back();
+      }
+      dynamics.classes.push_back(spec->name);
+    }
+    if (const auto retrofit = paths.all().find("retrofit_rate"); retrofit != paths.all().end()) {
+      for (const auto& [key, rate] : retrofit->second) {
+        if (key.compare(0, id.size() + 1, id + "/") != 0) continue;
+        const std::string rest = key.substr(id.size() + 1);
+        const auto slash = rest.find('/');
+        const auto index_of = [&](const std::string& name) {
+          for (std::size_t k = 0; k < specs.size(); ++k)
+            if (specs[k]->name == name) return k;
+          throw std::invalid_argument("retrofit_rate '" + key + "': unknown class '" + name +
+                                      "' of sector '" + id + "'");
+        };
+        if (slash == std::string::npos)
+          throw std::invalid_argument("retrofit_rate '" + key + "': use the key sector/from/to");
+        stock::RetrofitFlow flow;
+        flow.from = index_of(rest.substr(0, slash));
+        flow.to = index_of(rest.substr(slash + 1));
+        std::vector<double> absolute;
+        for (double v : rate.values())
+          absolute.push_back(v * specs[flow.from]->base_share * base_capacity);
+        flow.rate = TimePath(rate.years(), absolute, "retrofit_rate " + key);
+        inputs.retrofits.push_back(flow);
+      }
+    }
+    dynamics.result = stock::simulate(model, inputs, options);
+    const Eigen::Index T = static_cast<Eigen::Index>(years.size());
+    const auto K = static_cast<Eigen::Index>(specs.size());
+    dynamics.intensity_index = dynamics.result.intensity / dynamics.result.intensity[0];
+    dynamics.energy_weight.resize(T, K);
+    for (Eigen::Index t = 0; t < T; ++t) {
+      double total = 0.0;
+      for (Eigen::Index k = 0; k < K; ++k) {
+        dynamics.energy_weight(t, k) =
+            dynamics.result.capacity(t, k) * specs[static_cast<std::size_t>(k)]->relative_intensity;
+        total += dynamics.energy_weight(t, k);
+      }
+      if (total > 0) dynamics.energy_weight.row(t) /= total;
+    }
+    all.push_back(std::move(dynamics));
+  }
+  return all;
+}
+
+/// The sector's fuel mix blended from its classes by energy weight. Classes without their own
+/// mix share the "remaining" mix, solved so that the base-year blend equals @p base_mix.
+/// @throws std::domain_error when the classes' own mixes need more of a fuel than the sector
+///         used in the base year.
+inline std::vector<Eigen::VectorXd> class_mix_blend(const Dataset& data,
+                                                    const SectorDynamics& dynamics,
+                                                    const Eigen::VectorXd& base_mix) {
+  std::vector<const TechnologyClassSpec*> specs;
+  for (const auto& spec : data.technologies)
+    if (spec.sector == dynamics.sector) specs.push_back(&spec);
+  Eigen::VectorXd explicit_part = Eigen::VectorXd::Zero(base_mix.size());
+  double default_weight = 0.0;
+  for (std::size_t k = 0; k < specs.size(); ++k) {
+    const double w = dynamics.energy_weight(0, static_cast<Eigen::Index>(k));
+    if (specs[k]->fuel_mix.size() > 0)
+      explicit_part += w * specs[k]->fuel_mix;
+    else
+      default_weight += w;
+  }
+  Eigen::VectorXd remaining = base_mix;
+  if (default_weight > 0) {
+    remaining = (base_mix - explicit_part) / default_weight;
+    for (Eigen::Index f = 0; f < remaining.size(); ++f) {
+      if (remaining[f] < -1e-9)
+        throw std::domain_error(
+            "technology fuel mixes of sector '" + data.sectors[dynamics.sector].id + "' use more " +
+            data.fuel_ids[static_cast<std::size_t>(f)] + " in the base year than the sector does");
+      remaining[f] = std::max(0.0, remaining[f]);
+    }
+    remaining /= remaining.sum();
+  }
+  std::vector<Eigen::VectorXd> mixes;
+  for (Eigen::Index t = 0; t < dynamics.energy_weight.rows(); ++t) {
+    Eigen::VectorXd mix = Eigen::VectorXd::Zero(base_mix.size());
+    for (std::size_t k = 0; k < specs.size(); ++k)
+      mix += dynamics.energy_weight(t, static_cast<Eigen::Index>(k)) *
+             (specs[k]->fuel_mix.size() > 0 ? specs[k]->fuel_mix : remaining);
+    mixes.push_back(mix);
+  }
+  return mixes;
+}
+
+}  // namespace peakpath::detail
