@@ -83,3 +83,35 @@ def test_technology_file_errors(data_copy):
     path.write_text(text.replace("ferrous_metals,benchmark,361.0,0.2", "ferrous_metals,benchmark,361.0,0.3", 1))
     with pytest.raises(pp.DataError, match="technologies.csv: base_share of sector 'ferrous_metals' sums to 1.1"):
         pp.load_dataset(str(data_copy / "shandong"))
+
+
+def test_logistic_new_growth_driver_passes_through_the_base_year():
+    """A sector on a logistic curve: base-year value kept, saturating at K, structure shifts."""
+    base = pp.Scenario.load("shandong/baseline")
+    a0 = base.dataset.base_activity[base.dataset.sector_ids.index("equipment_manufacturing")]
+    sc = base.with_levers(logistic_saturation={"equipment_manufacturing": 4 * a0},
+                          logistic_rate={"equipment_manufacturing": 0.15})
+    act = pp.run(sc).activity()["equipment_manufacturing"]
+    assert act[2020] == pytest.approx(a0, rel=1e-12)
+    # K / (1 + (K/A0 - 1) e^{-r t}) at t = 10 (Verhulst's closed form)
+    assert act[2030] == pytest.approx(4 * a0 / (1 + 3 * np.exp(-1.5)), rel=1e-12)
+    assert act[2060] < 4 * a0 and act[2060] > 3.8 * a0
+    # GDP is the sum of value added: the curve moves GDP by exactly the sector's difference.
+    default = pp.run(base)
+    gap_gdp = pp.run(sc).indicators()["gdp_100m_cny"] - default.indicators()["gdp_100m_cny"]
+    gap_sector = act - default.activity()["equipment_manufacturing"]
+    np.testing.assert_allclose(gap_gdp.to_numpy(), gap_sector.to_numpy(), rtol=1e-9, atol=1e-6)
+
+
+def test_bass_new_growth_driver_and_bad_curves():
+    base = pp.Scenario.load("shandong/baseline")
+    a0 = base.dataset.base_activity[base.dataset.sector_ids.index("services")]
+    sc = base.with_levers(bass_market={"services": 1000.0}, bass_p={"services": 0.03},
+                          bass_q={"services": 0.38})
+    act = pp.run(sc).activity()["services"]
+    f10 = (1 - np.exp(-0.41 * 10)) / (1 + (0.38 / 0.03) * np.exp(-0.41 * 10))
+    assert act[2030] == pytest.approx(a0 + 1000.0 * f10, rel=1e-12)
+    with pytest.raises(ValueError, match="logistic_saturation = 1: must exceed the base-year activity"):
+        pp.run(base.with_levers(logistic_saturation={"services": 1.0}, logistic_rate={"services": 0.1}))
+    with pytest.raises(ValueError, match="logistic_saturation and logistic_rate go together"):
+        pp.run(base.with_levers(logistic_rate={"services": 0.1}))

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -12,6 +13,7 @@
 
 #include "peakpath/core/check.hpp"
 #include "peakpath/energy/units.hpp"
+#include "peakpath/model/detail/growth_curve.hpp"
 #include "peakpath/model/detail/scenario_paths.hpp"
 #include "peakpath/model/detail/sector_dynamics.hpp"
 #include "peakpath/model/results.hpp"
@@ -181,6 +183,10 @@ inline Results run(const Scenario& scenario, const stock::SolverOptions& solver)
   const double heat_rate_default = data.power_parameter("coal_heat_rate_gce_per_kwh");
 
   // Activity first: it drives the capital-stock dynamics, which set intensities and mixes.
+  std::vector<std::optional<detail::GrowthCurve>> curves(S);
+  for (std::size_t s = 0; s < S; ++s)
+    curves[s] = detail::growth_curve(paths, data.sectors[s].id, scenario.base_year,
+                                     data.base_activity[static_cast<Eigen::Index>(s)]);
   std::vector<double> model_years;
   for (Eigen::Index t = 0; t < T; ++t) {
     const int year = scenario.base_year + static_cast<int>(t);
@@ -191,6 +197,10 @@ inline Results run(const Scenario& scenario, const stock::SolverOptions& solver)
       const double population_growth = paths.value("population_growth", "total", year, 0.0);
       for (std::size_t s = 0; s < S; ++s) {
         const Sector& sector = data.sectors[s];
+        if (curves[s]) {  // a new growth driver on its diffusion curve
+          activity[s] = curves[s]->at(year);
+          continue;
+        }
         const double driver =
             sector.activity_driver == "population" ? population_growth : gdp_growth;
         const SectorPaths& sp = sector_paths[s];

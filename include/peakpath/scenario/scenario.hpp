@@ -14,7 +14,8 @@ namespace peakpath {
 
 /// @brief How primary (non-fossil and imported) electricity is converted to tce.
 enum class ElectricityMethod {
-  coal_consumption,  ///< the year's coal-power heat rate (China's convention for the non-fossil share)
+  coal_consumption,  ///< the year's coal-power heat rate (China's convention for the non-fossil
+                     ///< share)
   calorific          ///< 0.1229 kgce/kWh
 };
 
@@ -26,12 +27,31 @@ struct ScenarioOptions {
 
 /// @brief The lever (path) variables the model reads, each keyed by sector, technology,
 /// "sector/fuel" or "total". docs/levers.md documents units and where each acts.
-inline const std::vector<std::string> LEVER_VARIABLES = {
-    "gdp_growth",           "activity_growth",  "activity_elasticity", "population_growth",
-    "intensity_change",     "fuel_share",       "capacity_gw",         "capacity_factor",
-    "coal_heat_rate_gce_per_kwh", "import_twh", "import_share",        "import_non_fossil_share",
-    "grid_loss_share",      "ccus_capture_mt",  "process_intensity",   "removal_efficiency",
-    "new_build_share",      "phase_out_rate",   "retrofit_rate",       "utilisation"};
+inline const std::vector<std::string> LEVER_VARIABLES = {"gdp_growth",
+                                                         "activity_growth",
+                                                         "activity_elasticity",
+                                                         "population_growth",
+                                                         "intensity_change",
+                                                         "fuel_share",
+                                                         "capacity_gw",
+                                                         "capacity_factor",
+                                                         "coal_heat_rate_gce_per_kwh",
+                                                         "import_twh",
+                                                         "import_share",
+                                                         "import_non_fossil_share",
+                                                         "grid_loss_share",
+                                                         "ccus_capture_mt",
+                                                         "process_intensity",
+                                                         "removal_efficiency",
+                                                         "new_build_share",
+                                                         "phase_out_rate",
+                                                         "retrofit_rate",
+                                                         "utilisation",
+                                                         "logistic_saturation",
+                                                         "logistic_rate",
+                                                         "bass_market",
+                                                         "bass_p",
+                                                         "bass_q"};
 
 /// @brief A dataset with levers and options, ready to run.
 struct Scenario {
