@@ -84,6 +84,7 @@ class Results:
     fuel_ids: list[str]
     technology_ids: list[str]
     activity: np.ndarray
+    unmet_activity: np.ndarray
     energy_tce: np.ndarray
     co2_t: np.ndarray
     process_co2_t: np.ndarray

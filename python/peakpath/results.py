@@ -85,8 +85,13 @@ class Results:
                             columns=list(self._core.capacity_ids))
 
     def activity(self) -> pd.DataFrame:
-        """Sector activity by year (value added in 10^8 CNY, or the sector's driver unit)."""
+        """Sector output by year (value added in 10^8 CNY, or the sector's driver unit)."""
         return pd.DataFrame(self._core.activity, index=pd.Index(self.years, name="year"),
+                            columns=list(self._core.sector_ids))
+
+    def unmet_activity(self) -> pd.DataFrame:
+        """Demand a replacement ratio left unproduced, by sector and year (same units)."""
+        return pd.DataFrame(self._core.unmet_activity, index=pd.Index(self.years, name="year"),
                             columns=list(self._core.sector_ids))
 
     def to_iamc(self, model: str = "peakpath", scenario: str | None = None) -> pd.DataFrame:

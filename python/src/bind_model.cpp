@@ -144,6 +144,7 @@ void bind_model(py::module_& m) {
       .def_readonly("fuel_ids", &Results::fuel_ids)
       .def_readonly("technology_ids", &Results::technology_ids)
       .def_readonly("activity", &Results::activity)
+      .def_readonly("unmet_activity", &Results::unmet_activity)
       .def_readonly("energy_tce", &Results::energy_tce)
       .def_readonly("co2_t", &Results::co2_t)
       .def_readonly("process_co2_t", &Results::process_co2_t)

@@ -115,3 +115,23 @@ def test_bass_new_growth_driver_and_bad_curves():
         pp.run(base.with_levers(logistic_saturation={"services": 1.0}, logistic_rate={"services": 0.1}))
     with pytest.raises(ValueError, match="logistic_saturation and logistic_rate go together"):
         pp.run(base.with_levers(logistic_rate={"services": 0.1}))
+
+
+def test_replacement_ratio_caps_output_and_reports_unmet_demand():
+    """Reduction replacement (C2/C3): new capacity only against ratio x retired capacity."""
+    base = pp.Scenario.load("shandong/baseline")
+    capped = pp.run(base.with_levers(replacement_ratio={"ferrous_metals": 1.25}))
+    free = pp.run(base)
+    cap_c = _classes(capped.capacity(), "ferrous_metals").sum(axis=1)
+    cap_f = _classes(free.capacity(), "ferrous_metals").sum(axis=1)
+    assert cap_c[2040] < cap_f[2040]
+    unmet = capped.unmet_activity()["ferrous_metals"]
+    out_c = capped.activity()["ferrous_metals"]
+    demand = free.activity()["ferrous_metals"]
+    # Output + unmet demand = demand; output never exceeds capacity x utilisation.
+    np.testing.assert_allclose((out_c + unmet).to_numpy(), demand.to_numpy(), rtol=1e-12)
+    assert (out_c <= cap_c * 0.85 + 1e-9).all()
+    assert unmet[2020] == 0 and unmet[2040] > 0
+    assert (free.unmet_activity().to_numpy() == 0).all()
+    with pytest.raises(ValueError, match=r"replacement_ratio\[0\] = 0.5: must lie in \[1, 100\]"):
+        pp.run(base.with_levers(replacement_ratio={"ferrous_metals": 0.5}))

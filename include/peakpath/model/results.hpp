@@ -96,15 +96,16 @@ struct Results {
   std::vector<std::string> fuel_ids;
   std::vector<std::string> technology_ids;  ///< generation technologies (columns of generation)
   Eigen::MatrixXd activity;                 ///< years x sectors, activity units
-  Eigen::MatrixXd energy_tce;        ///< years x (sectors*fuels): final use plus generation input
-  Eigen::MatrixXd co2_t;             ///< years x (sectors*fuels): combustion CO2
-  Eigen::MatrixXd process_co2_t;     ///< years x sectors
-  Eigen::MatrixXd captured_co2_t;    ///< years x sectors (CCUS)
-  Eigen::MatrixXd pollutants_t;      ///< years x (sectors*3): SO2, NOx, PM after removal
-  Eigen::MatrixXd generation_twh;    ///< years x technologies
+  Eigen::MatrixXd unmet_activity;  ///< years x sectors: demand a replacement ratio left unmet
+  Eigen::MatrixXd energy_tce;      ///< years x (sectors*fuels): final use plus generation input
+  Eigen::MatrixXd co2_t;           ///< years x (sectors*fuels): combustion CO2
+  Eigen::MatrixXd process_co2_t;   ///< years x sectors
+  Eigen::MatrixXd captured_co2_t;  ///< years x sectors (CCUS)
+  Eigen::MatrixXd pollutants_t;    ///< years x (sectors*3): SO2, NOx, PM after removal
+  Eigen::MatrixXd generation_twh;  ///< years x technologies
   std::vector<std::string> capacity_ids;  ///< "sector/class" of the sectors with stock dynamics
-  Eigen::MatrixXd capacity;  ///< years x capacity_ids, in activity units / utilisation
-  Eigen::MatrixXd indicator_values;  ///< years x INDICATOR_NAMES
+  Eigen::MatrixXd capacity;               ///< years x capacity_ids, in activity units / utilisation
+  Eigen::MatrixXd indicator_values;       ///< years x INDICATOR_NAMES
 
   std::size_t sectors() const { return sector_ids.size(); }
   std::size_t fuels() const { return fuel_ids.size(); }

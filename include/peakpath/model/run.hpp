@@ -221,6 +221,19 @@ inline Results run(const Scenario& scenario, const stock::SolverOptions& solver)
     dynamics_of[d.sector] = &d;
     class_mixes[d.sector] = detail::class_mix_blend(data, d, base_mix[d.sector]);
   }
+  // Where a replacement ratio caps new capacity, output is what the capacity can produce;
+  // the rest of the demand is reported as unmet (and is not produced, nor in GDP).
+  r.unmet_activity.setZero(T, S);
+  for (const auto& d : dynamics) {
+    if (!d.constrained) continue;
+    const auto s = static_cast<Eigen::Index>(d.sector);
+    for (Eigen::Index t = 0; t < T; ++t) {
+      const double demand = r.activity(t, s);
+      const double output = std::min(demand, d.output_capacity[t]);
+      r.unmet_activity(t, s) = demand - output;
+      r.activity(t, s) = output;
+    }
+  }
   r.capacity_ids.clear();
   for (const auto& d : dynamics)
     for (const auto& name : d.classes)

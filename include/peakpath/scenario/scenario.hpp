@@ -51,7 +51,8 @@ inline const std::vector<std::string> LEVER_VARIABLES = {"gdp_growth",
                                                          "logistic_rate",
                                                          "bass_market",
                                                          "bass_p",
-                                                         "bass_q"};
+                                                         "bass_q",
+                                                         "replacement_ratio"};
 
 /// @brief A dataset with levers and options, ready to run.
 struct Scenario {

@@ -65,6 +65,9 @@ inline std::vector<AgedVintage> validate(const CapacityModel& model, const Capac
   if (model.target_utilisation.empty())
     throw std::invalid_argument(where + ": target_utilisation is not set");
   check_path_values(where, "target_utilisation", model.target_utilisation, true);
+  for (std::size_t i = 0; i < model.replacement_ratio.values().size(); ++i)
+    check_bounded(where, "replacement_ratio", model.replacement_ratio.values()[i], 1.0, 100.0,
+                  static_cast<std::ptrdiff_t>(i));
   const std::size_t n = model.classes.size();
   std::vector<AgedVintage> vintages;
   for (std::size_t k = 0; k < n; ++k) {

@@ -104,6 +104,9 @@ struct CapacityModel {
   double adjustment_time = 2.0;
   /// Target utilisation u: needed capacity = activity / u (values > 0).
   TimePath target_utilisation{0.85};
+  /// Reduction replacement ("two high" rules, C3): when set (values >= 1), new builds are at most
+  /// (retirements + phase-out) / ratio, so capacity shrinks and output may fall short of demand.
+  TimePath replacement_ratio;
   BaseRetirement base_retirement = BaseRetirement::exponential;  ///< see BaseRetirement
   /// With age_distribution: > 0 tabulates the base stock's hazard every this many years and
   /// interpolates (much faster, error of order step^2); 0 evaluates it exactly.

@@ -22,6 +22,8 @@ struct SectorDynamics {
   stock::CapacityResult result;
   Eigen::VectorXd intensity_index;  ///< capacity-weighted intensity / its base-year value
   Eigen::MatrixXd energy_weight;    ///< years x classes: each class's share of the sector's energy
+  bool constrained = false;         ///< a replacement ratio caps new capacity
+  Eigen::VectorXd output_capacity;  ///< capacity x target utilisation: the most it can produce
 };
 
 /// Weibull lifetime with the given mean: scale = mean / Gamma(1 + 1/shape).
@@ -52,6 +54,8 @@ inline std::vector<SectorDynamics> simulate_sector_dynamics(const Dataset& data,
     model.base_retirement = stock::BaseRetirement::age_distribution;
     model.hazard_table_step = 0.25;
     if (const TimePath* u = paths.find("utilisation", id)) model.target_utilisation = *u;
+    if (const TimePath* ratio = paths.find("replacement_ratio", id))
+      model.replacement_ratio = *ratio;
     const double base_capacity =
         activity(0, static_cast<Eigen::Index>(s)) / model.target_utilisation.at(years.front());
     stock::CapacityInputs inputs;
@@ -109,6 +113,12 @@ inline std::vector<SectorDynamics> simulate_sector_dynamics(const Dataset& data,
       }
     }
     dynamics.result = stock::simulate(model, inputs, options);
+    dynamics.constrained = !model.replacement_ratio.empty();
+    dynamics.output_capacity.resize(static_cast<Eigen::Index>(years.size()));
+    for (std::size_t t = 0; t < years.size(); ++t)
+      dynamics.output_capacity[static_cast<Eigen::Index>(t)] =
+          dynamics.result.capacity.row(static_cast<Eigen::Index>(t)).sum() *
+          model.target_utilisation.at(years[t]);
     const Eigen::Index T = static_cast<Eigen::Index>(years.size());
     const auto K = static_cast<Eigen::Index>(specs.size());
     dynamics.intensity_index = dynamics.result.intensity / dynamics.result.intensity[0];

@@ -165,7 +165,10 @@ class CapacitySystem {
     // Investment replaces what leaves and closes the gap to the needed capacity.
     const double activity = inputs_.activity.at(t);
     const double needed = activity / model_.target_utilisation.at(t);
-    const double investment = std::max(0.0, replaced + (needed - total) / model_.adjustment_time);
+    double investment = std::max(0.0, replaced + (needed - total) / model_.adjustment_time);
+    // Reduction replacement: new capacity only against `ratio` times as much removed.
+    if (!model_.replacement_ratio.empty())
+      investment = std::min(investment, replaced / model_.replacement_ratio.at(t));
     if (investment > 0 && !(weight_sum > 0)) fail(t, "the new-build weights of all classes are 0");
     double quantity_rate = 0;
     for (std::size_t k = 0; k < n; ++k) {
