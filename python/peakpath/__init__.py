@@ -15,9 +15,11 @@ if _os.path.isdir(_PACKAGED_DATA) and not _os.environ.get("PEAKPATH_DATA_DIR"):
 
 from . import _core  # noqa: E402
 from ._core import DataError, Error, IntegrationError  # noqa: E402
-from . import diffusion, input_output, stock  # noqa: E402
+from . import analysis, diffusion, input_output, stock  # noqa: E402
+from .analysis import lmdi, lmdi_chained, sample, sobol_indices  # noqa: E402
 from .input_output import InputOutput  # noqa: E402
 from .model import fuel_catalogue, load_dataset, run  # noqa: E402
+from .peak import Peak, peak  # noqa: E402
 from .register import Allocation, Register  # noqa: E402
 from .results import INDICATOR_NAMES, Results  # noqa: E402
 from .scenario import Scenario  # noqa: E402
@@ -31,13 +33,20 @@ __all__ = [
     "INDICATOR_NAMES",
     "InputOutput",
     "IntegrationError",
+    "Peak",
     "Register",
     "Results",
     "Scenario",
+    "analysis",
     "diffusion",
     "fuel_catalogue",
     "input_output",
+    "lmdi",
+    "lmdi_chained",
     "load_dataset",
+    "peak",
     "run",
+    "sample",
+    "sobol_indices",
     "stock",
 ]

@@ -126,3 +126,4 @@ stock: _StockModule
 diffusion: _DiffusionModule
 input_output: _InputOutputModule
 register: Any
+analysis: Any  # LMDI, distributions, samplers, Sobol indices, streaming statistics, peak

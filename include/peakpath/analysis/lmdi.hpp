@@ -25,9 +25,9 @@ enum class LmdiVariant { I, II };
 
 /// @brief The decomposition of one change of the aggregate V = sum_i prod_k x_ik.
 struct LmdiResult {
-  LmdiKind kind = LmdiKind::additive;        ///< form of the decomposition
-  LmdiVariant variant = LmdiVariant::I;      ///< weighting scheme
-  Eigen::VectorXd effects;                   ///< per factor: Delta V_k, or D_k
+  LmdiKind kind = LmdiKind::additive;    ///< form of the decomposition
+  LmdiVariant variant = LmdiVariant::I;  ///< weighting scheme
+  Eigen::VectorXd effects;               ///< per factor: Delta V_k, or D_k
   /// categories x factors: additive terms (column sums = effects), or multiplicative factors
   /// (column products = effects)
   Eigen::MatrixXd contributions;
@@ -85,7 +85,8 @@ inline Eigen::VectorXd category_aggregates(const std::string& where, const std::
       std::ostringstream label;
       label << "prod(" << name << "[" << i << ",:])";
       throw std::domain_error(peakpath::detail::format_check_message(
-          where, label.str(), -1, v(i), "the product of the factors under- or overflows; rescale them"));
+          where, label.str(), -1, v(i),
+          "the product of the factors under- or overflows; rescale them"));
     }
   }
   return v;
@@ -100,8 +101,7 @@ inline void category_terms(double c, double a0, double aT, const Eigen::MatrixXd
                            const Eigen::MatrixXd& xT, Eigen::Index i, Eigen::MatrixXd& terms) {
   if (a0 > 0.0 && aT > 0.0) {
     const double w = c * log_mean(aT, a0);
-    for (Eigen::Index k = 0; k < x0.cols(); ++k)
-      terms(i, k) = w * std::log(xT(i, k) / x0(i, k));
+    for (Eigen::Index k = 0; k < x0.cols(); ++k) terms(i, k) = w * std::log(xT(i, k) / x0(i, k));
     return;
   }
   terms.row(i).setZero();
@@ -149,10 +149,13 @@ inline LmdiResult lmdi(const Eigen::MatrixXd& x0, const Eigen::MatrixXd& xT,
   r.v0 = v0.sum();
   r.vT = vT.sum();
   if (kind == LmdiKind::multiplicative || variant == LmdiVariant::II) {
-    const std::string need = detail::kind_name(kind) + (variant == LmdiVariant::I ? " LMDI-I" : " LMDI-II") +
+    const std::string need = detail::kind_name(kind) +
+                             (variant == LmdiVariant::I ? " LMDI-I" : " LMDI-II") +
                              " needs a positive aggregate";
-    if (!(r.v0 > 0.0)) throw std::domain_error(peakpath::detail::format_check_message(where, "V0", -1, r.v0, need));
-    if (!(r.vT > 0.0)) throw std::domain_error(peakpath::detail::format_check_message(where, "VT", -1, r.vT, need));
+    if (!(r.v0 > 0.0))
+      throw std::domain_error(peakpath::detail::format_check_message(where, "V0", -1, r.v0, need));
+    if (!(r.vT > 0.0))
+      throw std::domain_error(peakpath::detail::format_check_message(where, "VT", -1, r.vT, need));
   }
 
   // Weight arguments a_i and the constant c of w_i = c L(a_iT, a_i0).
@@ -239,7 +242,8 @@ inline LmdiChain lmdi_chained(const std::vector<Eigen::MatrixXd>& x,
 inline LmdiKind lmdi_kind_from_string(const std::string& name) {
   if (name == "additive") return LmdiKind::additive;
   if (name == "multiplicative") return LmdiKind::multiplicative;
-  throw std::invalid_argument("lmdi: kind = '" + name + "': must be 'additive' or 'multiplicative'");
+  throw std::invalid_argument("lmdi: kind = '" + name +
+                              "': must be 'additive' or 'multiplicative'");
 }
 
 /// @brief Parses "I" or "II" (also "1", "2").
