@@ -18,6 +18,7 @@ from ._core import DataError, Error, IntegrationError  # noqa: E402
 from . import analysis, diffusion, input_output, stock  # noqa: E402
 from .analysis import lmdi, lmdi_chained, sample, sobol_indices  # noqa: E402
 from .input_output import InputOutput  # noqa: E402
+from .decomposition import decompose  # noqa: E402
 from .model import fuel_catalogue, load_dataset, run  # noqa: E402
 from .peak import Peak, peak  # noqa: E402
 from .register import Allocation, Register  # noqa: E402
@@ -38,6 +39,7 @@ __all__ = [
     "Results",
     "Scenario",
     "analysis",
+    "decompose",
     "diffusion",
     "fuel_catalogue",
     "input_output",

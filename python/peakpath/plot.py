@@ -10,7 +10,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 
 from .io_utils import atomic_path  # noqa: E402
 
-__all__ = ["plot_emissions_by_sector"]
+__all__ = ["plot_emissions_by_sector", "plot_waterfall"]
 
 
 def plot_emissions_by_sector(results, path: str, top: int = 8) -> str:
@@ -30,6 +30,34 @@ def plot_emissions_by_sector(results, path: str, top: int = 8) -> str:
     ax.set_title(f"{results.scenario}: CO$_2$ emissions by sector ({results.region})")
     ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8)
     ax.grid(alpha=0.3)
+    fig.tight_layout()
+    with atomic_path(path) as tmp:
+        fig.savefig(tmp, format="png")
+    plt.close(fig)
+    return os.fspath(path)
+
+
+def plot_waterfall(decomposition, path: str) -> str:
+    """Waterfall of a Decomposition: the start total, one bar per effect, the end total (PNG)."""
+    if decomposition.kind != "additive":
+        raise ValueError("plot_waterfall: only an additive decomposition adds up to a waterfall")
+    unit = "Mt CO$_2$" if decomposition.quantity == "co2" else "Mtce"
+    effects = decomposition.effects
+    fig, ax = plt.subplots(figsize=(8, 4.5), dpi=110)
+    level = decomposition.v0
+    ax.bar(0, level, color="0.55")
+    for i, (name, value) in enumerate(effects.items(), start=1):
+        ax.bar(i, value, bottom=level, color="tab:red" if value > 0 else "tab:green")
+        ax.text(i, level + max(value, 0), f"{value:+.1f}", ha="center", va="bottom", fontsize=8)
+        level += value
+    ax.bar(len(effects) + 1, level, color="0.35")
+    ax.set_xticks(range(len(effects) + 2))
+    ax.set_xticklabels([decomposition.label0, *effects.index, decomposition.labelT],
+                       rotation=20, fontsize=8)
+    ax.set_ylabel(unit)
+    ax.margins(y=0.1)
+    ax.set_title(f"LMDI decomposition: {decomposition.label0} → {decomposition.labelT}")
+    ax.grid(axis="y", alpha=0.3)
     fig.tight_layout()
     with atomic_path(path) as tmp:
         fig.savefig(tmp, format="png")
