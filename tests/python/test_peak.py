@@ -2,7 +2,7 @@
 import numpy as np
 import pytest
 
-from peakpath import peak as pk
+import peakpath.peak as pk  # the module (peakpath.peak the attribute is the function)
 
 YEARS = np.arange(2020, 2031)
 
