@@ -15,21 +15,27 @@ if _os.path.isdir(_PACKAGED_DATA) and not _os.environ.get("PEAKPATH_DATA_DIR"):
 
 from . import _core  # noqa: E402
 from ._core import DataError, Error, IntegrationError  # noqa: E402
-from . import analysis, diffusion, input_output, stock  # noqa: E402
+from . import analysis, batch, diffusion, input_output, stock  # noqa: E402
 from .analysis import lmdi, lmdi_chained, sample, sobol_indices  # noqa: E402
 from .input_output import InputOutput  # noqa: E402
+from .batch import run_many  # noqa: E402
+from .comparison import compare  # noqa: E402
 from .decomposition import decompose  # noqa: E402
+from .ensemble import EnsembleResult, ensemble  # noqa: E402
+from .goal_seeking import goal_seek  # noqa: E402
 from .model import fuel_catalogue, load_dataset, run  # noqa: E402
 from .peak import Peak, peak  # noqa: E402
 from .register import Allocation, Register  # noqa: E402
 from .results import INDICATOR_NAMES, Results  # noqa: E402
 from .scenario import Scenario  # noqa: E402
+from .targets import TargetReport, Targets, check_targets  # noqa: E402
 
 __version__ = _core.__version__
 __all__ = [
     "__version__",
     "Allocation",
     "DataError",
+    "EnsembleResult",
     "Error",
     "INDICATOR_NAMES",
     "InputOutput",
@@ -38,16 +44,24 @@ __all__ = [
     "Register",
     "Results",
     "Scenario",
+    "TargetReport",
+    "Targets",
     "analysis",
+    "batch",
+    "check_targets",
+    "compare",
     "decompose",
     "diffusion",
+    "ensemble",
     "fuel_catalogue",
+    "goal_seek",
     "input_output",
     "lmdi",
     "lmdi_chained",
     "load_dataset",
     "peak",
     "run",
+    "run_many",
     "sample",
     "sobol_indices",
     "stock",

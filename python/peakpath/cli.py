@@ -9,13 +9,11 @@ __all__ = ["main", "build_parser"]
 
 
 def _summary(results) -> str:
+    from .cli_targets import peak_line
+
     ind = results.indicators()
-    co2 = ind["co2_total_mt"]
-    peak_year = int(co2.idxmax())
     lines = [f"{results.scenario}: {results.region}, base year {int(ind.index[0])}, "
-             f"horizon {int(ind.index[-1])}",
-             f"  CO2 peak: {peak_year} at {co2.max():.1f} Mt"
-             + ("  (still rising at the horizon)" if peak_year == int(ind.index[-1]) else "")]
+             f"horizon {int(ind.index[-1])}", peak_line(results)]
     header = f"  {'year':>6} {'CO2 Mt':>9} {'energy Mtce':>12} {'non-fossil':>11} {'coal Mt':>9} {'GDP 1e8 CNY':>12}"
     lines.append(header)
     for year in (int(ind.index[0]), 2025, 2030, 2035):
@@ -49,6 +47,16 @@ def _cmd_run(args) -> int:
     return 0
 
 
+def _cmd_main(args) -> int:
+    """The README's main job: every shipped Shandong scenario with its tables and plots, then
+    the target reports, peak diagnostics, comparison and trajectory plots."""
+    from .cli_targets import SHIPPED_SCENARIOS, main_job
+
+    args.scenario = list(SHIPPED_SCENARIOS)
+    _cmd_run(args)
+    return main_job(args.out)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="peakpath", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -59,9 +67,20 @@ def build_parser() -> argparse.ArgumentParser:
     p_run.add_argument("scenario", nargs="+", help="shipped name (shandong/baseline) or YAML file")
     p_run.add_argument("--out", default="out", help="output directory (default: out)")
     p_run.set_defaults(func=_cmd_run)
+    p_main = sub.add_parser("main", help="the main job: the shipped Shandong scenarios",
+                            description="Run shandong/baseline, shandong/opinions and "
+                                        "shandong/accelerated: tables, IAMC, plots, target "
+                                        "reports and peak diagnostics (README, Quick start).")
+    p_main.add_argument("--out", default="out", help="output directory (default: out)")
+    p_main.set_defaults(func=_cmd_main)
     from .cli_register import add_register_parser
+    from .cli_targets import add_targets_parser
 
+    from .cli_ensemble import add_ensemble_parser
+
+    add_targets_parser(sub)
     add_register_parser(sub)
+    add_ensemble_parser(sub)
     return parser
 
 

@@ -40,12 +40,17 @@ class Peak:
         return self.status == "peaked"
 
 
-def peak(years, values, tolerance: float = 0.01) -> Peak:
-    """Peak diagnostics of ``values`` over strictly increasing ``years``.
+def peak(years, values=None, tolerance: float = 0.01, *, indicator: str = "co2_total_mt") -> Peak:
+    """Peak diagnostics of ``values`` over strictly increasing ``years``, or of one indicator
+    of a Results object: ``peak(res, indicator="co2_total_mt")``.
 
     ``tolerance`` is the relative width of the band below the maximum that counts as the
     plateau. Integer years come back as ints.
     """
+    if values is None:
+        if not hasattr(years, "indicator"):
+            raise ValueError("peak: give (years, values) or a Results object")
+        years, values = years.years, years.indicator(indicator)
     y = np.asarray(years, dtype=float)
     p = _core.analysis.peak(y, np.asarray(values, dtype=float), tolerance)
     integral = bool(np.all(np.mod(y, 1.0) == 0.0))

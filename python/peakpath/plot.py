@@ -63,3 +63,73 @@ def plot_waterfall(decomposition, path: str) -> str:
         fig.savefig(tmp, format="png")
     plt.close(fig)
     return os.fspath(path)
+
+
+
+def _required_level(results, indicator, outcome):
+    """The level a target allows in its year, in the indicator's units."""
+    if outcome.kind != "intensity_reduction":
+        return outcome.required
+    # achieved = 1 - I(year) / base, so base = I(year) / (1 - achieved).
+    value = results.indicator(indicator)[list(results.years).index(outcome.year)]
+    return (1.0 - outcome.required) * value / (1.0 - outcome.achieved)
+
+
+def _target_band(ax, target, level, color):
+    """Shade the failing side of one target."""
+    year = target.year
+    if target.kind == "peak_by":
+        ax.axvline(year, color=color, ls="--", lw=1)
+        ax.axvspan(year, ax.get_xlim()[1], color=color, alpha=0.06)
+        ax.annotate(f"peak by {year}", (year, 1.0), xycoords=("data", "axes fraction"),
+                    xytext=(3, -12), textcoords="offset points", fontsize=8, color=color)
+    elif target.kind == "stable_decline":
+        ax.axvspan(target.window_start, year, color=color, alpha=0.08)
+        ax.annotate(f"stable and declining {target.window_start}-{year}",
+                    (target.window_start, 0.0), xycoords=("data", "axes fraction"),
+                    xytext=(3, 4), textcoords="offset points", fontsize=8, color=color)
+    else:
+        above_fails = target.kind in ("cap", "intensity_reduction")
+        lo, hi = ax.get_ylim()
+        ax.fill_between([year - 0.6, year + 0.6], level, hi if above_fails else lo,
+                        color=color, alpha=0.18, lw=0)
+        ax.hlines(level, year - 0.9, year + 0.9, color=color, lw=2)
+        ax.annotate(target.id, (year, level), xytext=(4, 3 if above_fails else -10),
+                    textcoords="offset points", fontsize=7, color=color)
+        ax.set_ylim(lo, hi)
+
+
+def plot_trajectory(results, path: str, indicator: str = "co2_total_mt", targets=None,
+                    tolerance: float = 0.01) -> str:
+    """Trajectories of ``indicator`` (one line per run, ``results`` one run or a list) with
+    each run's peak marked (``peakpath.peak`` at ``tolerance``) and, when a target set is
+    given, its targets on that indicator drawn as bands on the failing side; writes a PNG."""
+    from . import _core
+    from .peak import peak
+
+    runs = list(results) if isinstance(results, (list, tuple)) else [results]
+    fig, ax = plt.subplots(figsize=(9, 5), dpi=110)
+    for r in runs:
+        values = r.indicator(indicator)
+        line, = ax.plot(r.years, values, lw=1.8, label=r.scenario)
+        p = peak(r.years, values, tolerance)
+        ax.plot([p.year], [p.value], marker="o", color=line.get_color(), ms=7)
+        label = f"peak {p.year}" if p.status == "peaked" else p.status.replace("_", " ")
+        ax.annotate(label, (p.year, p.value), xytext=(4, 6), textcoords="offset points",
+                    fontsize=8, color=line.get_color())
+    ax.set_xlabel("year")
+    ax.set_ylabel(indicator)
+    ax.grid(alpha=0.3)
+    ax.margins(x=0.02, y=0.12)
+    for target in (targets or []):
+        if target.indicator != indicator:
+            continue
+        outcome = _core.targets.evaluate_target(runs[0]._core, target)
+        _target_band(ax, target, _required_level(runs[0], indicator, outcome), "tab:red")
+    ax.set_title(f"{indicator} ({runs[0].region})")
+    ax.legend(loc="best", fontsize=8)
+    fig.tight_layout()
+    with atomic_path(path) as tmp:
+        fig.savefig(tmp, format="png")
+    plt.close(fig)
+    return os.fspath(path)

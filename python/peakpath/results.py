@@ -105,5 +105,8 @@ class Results:
         frame.insert(0, "model", table.model)
         return frame
 
+    def __reduce__(self):
+        return (Results, (self._core, self.description))
+
     def __repr__(self) -> str:
         return f"Results({self.scenario!r}, {self.years[0]}-{self.years[-1]})"

@@ -33,7 +33,7 @@ def levers_to_spec(levers: Mapping[str, Any]) -> dict:
         if variable not in _core.LEVER_VARIABLES:
             raise ValueError(f"unknown lever {variable!r} (known: {', '.join(_core.LEVER_VARIABLES)})")
         keyed = isinstance(body, Mapping) and body and not any(
-            isinstance(k, int) or str(k).isdigit() for k in body)
+            isinstance(k, (int, float)) or str(k).isdigit() for k in body)
         if keyed:
             spec[variable] = {key: _path_points(f"{variable}.{key}", v) for key, v in body.items()}
         else:

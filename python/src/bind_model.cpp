@@ -154,7 +154,38 @@ void bind_model(py::module_& m) {
       .def_readonly("capacity_ids", &Results::capacity_ids)
       .def_readonly("capacity", &Results::capacity)
       .def_readonly("indicator_values", &Results::indicator_values)
-      .def("to_iamc", &Results::to_iamc, py::arg("model") = "peakpath");
+      .def("to_iamc", &Results::to_iamc, py::arg("model") = "peakpath")
+      .def(py::pickle(  // results travel back from process pools and Dask workers
+          [](const Results& r) {
+            return py::make_tuple(r.scenario, r.region, r.years, r.sector_ids, r.sector_groups,
+                                  r.fuel_ids, r.technology_ids, r.activity, r.unmet_activity,
+                                  r.energy_tce, r.co2_t, r.process_co2_t, r.captured_co2_t,
+                                  r.pollutants_t, r.generation_twh, r.capacity_ids, r.capacity,
+                                  r.indicator_values);
+          },
+          [](const py::tuple& t) {
+            if (t.size() != 18) throw std::invalid_argument("Results: bad pickle state");
+            Results r;
+            r.scenario = t[0].cast<std::string>();
+            r.region = t[1].cast<std::string>();
+            r.years = t[2].cast<std::vector<int>>();
+            r.sector_ids = t[3].cast<std::vector<std::string>>();
+            r.sector_groups = t[4].cast<std::vector<std::string>>();
+            r.fuel_ids = t[5].cast<std::vector<std::string>>();
+            r.technology_ids = t[6].cast<std::vector<std::string>>();
+            r.activity = t[7].cast<Eigen::MatrixXd>();
+            r.unmet_activity = t[8].cast<Eigen::MatrixXd>();
+            r.energy_tce = t[9].cast<Eigen::MatrixXd>();
+            r.co2_t = t[10].cast<Eigen::MatrixXd>();
+            r.process_co2_t = t[11].cast<Eigen::MatrixXd>();
+            r.captured_co2_t = t[12].cast<Eigen::MatrixXd>();
+            r.pollutants_t = t[13].cast<Eigen::MatrixXd>();
+            r.generation_twh = t[14].cast<Eigen::MatrixXd>();
+            r.capacity_ids = t[15].cast<std::vector<std::string>>();
+            r.capacity = t[16].cast<Eigen::MatrixXd>();
+            r.indicator_values = t[17].cast<Eigen::MatrixXd>();
+            return r;
+          }));
   py::class_<IamcTable>(m, "IamcTable")
       .def_readonly("model", &IamcTable::model)
       .def_readonly("scenario", &IamcTable::scenario)

@@ -12,6 +12,7 @@ void bind_stock(pybind11::module_& m);
 void bind_diffusion(pybind11::module_& m);
 void bind_input_output(pybind11::module_& m);
 void bind_analysis(pybind11::module_& m);
+void bind_targets(pybind11::module_& m);
 void bind_register(pybind11::module_& m);
 
 }  // namespace peakpath::python

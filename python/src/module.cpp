@@ -11,5 +11,6 @@ PYBIND11_MODULE(_core, m) {
   peakpath::python::bind_diffusion(m);
   peakpath::python::bind_input_output(m);
   peakpath::python::bind_analysis(m);
+  peakpath::python::bind_targets(m);
   peakpath::python::bind_register(m);
 }

@@ -170,3 +170,12 @@ def test_results_frames_are_tidy(baseline):
     with pytest.raises(ValueError, match="cannot group by 'city'"):
         baseline.emissions(by=("city",))
     assert isinstance(baseline.activity(), pd.DataFrame)
+
+
+def test_results_pickle_round_trip(baseline):
+    import pickle
+    again = pickle.loads(pickle.dumps(baseline))
+    pd.testing.assert_frame_equal(again.indicators(), baseline.indicators())
+    pd.testing.assert_frame_equal(again.emissions(by=("sector", "fuel")),
+                                  baseline.emissions(by=("sector", "fuel")))
+    pd.testing.assert_frame_equal(again.capacity(), baseline.capacity())

@@ -1,0 +1,152 @@
+"""``peakpath ensemble SPEC.yaml``: run an ensemble described in YAML, with a progress bar, and
+write percentile tables (docs/ensembles.md)."""
+from __future__ import annotations
+
+import os
+import sys
+import time
+from typing import Any
+
+__all__ = ["add_ensemble_parser", "load_ensemble_spec", "ProgressBar"]
+
+_SPEC_KEYS = ("name", "description", "scenario", "levers", "n", "sampler", "seed", "block_size",
+              "targets", "indicators", "peak_indicators", "uncertain")
+
+
+def load_ensemble_spec(path: str) -> dict[str, Any]:
+    """The keyword arguments of :func:`peakpath.ensemble.ensemble` from a YAML spec.
+
+    Keys: ``scenario`` (shipped name or a YAML path relative to the spec), optional ``levers``
+    applied before sampling, ``n``, ``sampler``, ``seed``, ``block_size``, ``targets``,
+    ``indicators``, ``peak_indicators`` and ``uncertain`` (address -> ``{distribution: name,
+    <parameters>}``). Errors name the file and the key.
+    """
+    import yaml
+
+    from .ensemble import distribution_from_spec
+    from .scenario import Scenario
+
+    try:
+        with open(path, encoding="utf-8") as handle:
+            spec = yaml.safe_load(handle)
+    except OSError as error:
+        raise ValueError(f"{path}: cannot read: {error.strerror}") from None
+    except yaml.YAMLError as error:
+        raise ValueError(f"{path}: not valid YAML: {error}") from None
+    if not isinstance(spec, dict):
+        raise ValueError(f"{path}: expected a mapping at the top level")
+    unknown = [k for k in spec if k not in _SPEC_KEYS]
+    if unknown:
+        raise ValueError(f"{path}: unknown key {unknown[0]!r} (known: {', '.join(_SPEC_KEYS)})")
+    for key in ("scenario", "n", "uncertain"):
+        if key not in spec:
+            raise ValueError(f"{path}: missing key {key!r}")
+    if not isinstance(spec["uncertain"], dict) or not spec["uncertain"]:
+        raise ValueError(f"{path}: uncertain: expected a mapping address -> distribution")
+    scenario = str(spec["scenario"])
+    beside = os.path.join(os.path.dirname(os.path.abspath(path)), scenario)
+    if scenario.endswith((".yaml", ".yml")) and os.path.exists(beside):
+        scenario = beside
+    scenario = Scenario.load(scenario)
+    if spec.get("levers"):
+        scenario = scenario.with_levers(spec["levers"])
+    kwargs: dict[str, Any] = {
+        "scenario": scenario,
+        "uncertain": {str(address): distribution_from_spec(law, f"{path}: uncertain.{address}")
+                      for address, law in spec["uncertain"].items()},
+    }
+    for key in ("n", "sampler", "seed", "block_size", "targets", "indicators",
+                "peak_indicators"):
+        if key in spec:
+            kwargs[key] = spec[key]
+    return kwargs
+
+
+class ProgressBar:
+    """A plain-text progress bar on a stream (stderr), redrawn in place with ``\\r``."""
+
+    def __init__(self, stream=None, width: int = 30):
+        self.stream = stream if stream is not None else sys.stderr
+        self.width, self.start = width, time.perf_counter()
+
+    def __call__(self, done: int, total: int) -> None:
+        elapsed = time.perf_counter() - self.start
+        rate = done / elapsed if elapsed > 0 else 0.0
+        filled = int(self.width * done / total)
+        eta = (total - done) / rate if rate > 0 else 0.0
+        self.stream.write(f"\r[{'#' * filled}{'.' * (self.width - filled)}] {done}/{total} "
+                          f"{done / total:6.1%}  {rate:7.0f} runs/s  ETA {eta:5.0f} s")
+        if done >= total:
+            self.stream.write("\n")
+        self.stream.flush()
+
+
+def _cmd_ensemble(args) -> int:
+    from .ensemble import ensemble
+    from .io_utils import write_csv
+
+    kwargs = load_ensemble_spec(args.spec)
+    for key in ("n", "seed"):
+        if getattr(args, key) is not None:
+            kwargs[key] = getattr(args, key)
+    executor, closers = None, []
+    if args.scheduler:
+        import distributed
+
+        client = distributed.Client(args.scheduler)
+        closers.append(client.close)
+        executor = client.get_executor()
+    elif args.processes:
+        from concurrent.futures import ProcessPoolExecutor
+
+        pool = ProcessPoolExecutor(args.workers)
+        closers.append(pool.shutdown)
+        executor = pool
+    else:
+        kwargs["threads"] = args.workers or os.cpu_count() or 1
+    try:
+        start = time.perf_counter()
+        result = ensemble(executor=executor, progress=None if args.quiet else ProgressBar(),
+                          **kwargs)
+        seconds = time.perf_counter() - start
+    finally:
+        for close in closers:
+            close()
+    stem = os.path.join(args.out, os.path.splitext(os.path.basename(args.spec))[0])
+    written = [write_csv(result.percentiles(), f"{stem}_percentiles.csv", index=False),
+               write_csv(result.peak_summary(), f"{stem}_peak.csv"),
+               write_csv(result.peak_years(), f"{stem}_peak_years.csv")]
+    if result.targets:
+        written.append(write_csv(result.target_probabilities(), f"{stem}_targets.csv"))
+    if result.failures:
+        written.append(write_csv(result.failures_frame(), f"{stem}_failures.csv", index=False))
+    print(result.summary())
+    print(f"  {result.n} samples in {seconds:.1f} s ({result.n / seconds:.0f} runs/s)")
+    print("  wrote " + ", ".join(written))
+    return 0
+
+
+def add_ensemble_parser(subparsers) -> None:
+    """Adds the ``ensemble`` subcommand to the ``peakpath`` parser's subparsers."""
+    p = subparsers.add_parser(
+        "ensemble", help="run an uncertainty ensemble described in a YAML spec",
+        description="Run an ensemble (docs/ensembles.md): sample the uncertain levers, run "
+                    "every sample, stream percentiles by indicator and year, the peak year and "
+                    "value and the probability of meeting each target; write them as CSV and "
+                    "print a summary. The same spec and seed give the same numbers on any "
+                    "number of workers.")
+    p.add_argument("spec", help="ensemble spec (YAML), e.g. "
+                                "data/shandong/ensembles/baseline_uncertainty.yaml")
+    p.add_argument("--workers", type=int, default=None,
+                   help="local threads (default: the number of CPUs), or processes with "
+                        "--processes")
+    p.add_argument("--processes", action="store_true",
+                   help="run blocks on a pool of --workers processes instead of threads")
+    p.add_argument("--scheduler", default=None,
+                   help="address of a Dask scheduler (tcp://host:8786); blocks run on its "
+                        "workers")
+    p.add_argument("--n", type=int, default=None, help="number of samples (overrides the spec)")
+    p.add_argument("--seed", type=int, default=None, help="seed (overrides the spec)")
+    p.add_argument("--out", default="out", help="output directory (default: out)")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=_cmd_ensemble)

@@ -1,0 +1,86 @@
+"""Goal seeking: the least (or greatest) lever value, package scale or start year that meets a
+target (docs/targets.md#goal-seeking)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Mapping, Union
+
+import pandas as pd
+
+from . import _core
+from .results import Results
+from .scenario import Scenario, levers_to_spec
+from .targets import Targets
+
+__all__ = ["goal_seek", "lever_adjustment", "GoalSeekResult"]
+
+_LEVER_KEYS = {"variable", "key", "mode", "from_year", "package", "schedule"}
+
+
+def lever_adjustment(lever: Union[str, Mapping[str, Any]]):
+    """Normalise a lever spec to a ``_core.targets.LeverAdjustment``.
+
+    - ``"capacity_gw/solar"`` (``"variable/key"``; ``"variable"`` alone means key ``total``):
+      the lever's path becomes the constant x.
+    - ``{"variable": ..., "key": ..., "mode": "constant" | "multiplier", "from_year": 2026}``:
+      x replaces (or multiplies) the path from ``from_year`` on (every year when omitted).
+    - ``{"package": {variable: {key: {year: value}}}}`` (mode ``scale``): every lever of the
+      package at base + x (package - base); x = 0 keeps the scenario, 1 applies the package.
+    - ``{"variable": ..., "key": ..., "schedule": {year: value, ...}}`` (mode ``start_year``):
+      the schedule shifted so that its first point falls in year x.
+    """
+    if isinstance(lever, str):
+        variable, _, key = lever.partition("/")
+        return _core.targets.LeverAdjustment("constant", variable, key or "total")
+    if not isinstance(lever, Mapping):
+        raise TypeError(f"lever: expected 'variable/key' or a dict, got {type(lever).__name__}")
+    unknown = set(lever) - _LEVER_KEYS
+    if unknown:
+        raise ValueError(f"lever: unknown keys {sorted(unknown)} (expected {sorted(_LEVER_KEYS)})")
+    mode = lever.get("mode") or ("scale" if "package" in lever else
+                                 "start_year" if "schedule" in lever else "constant")
+    package = levers_to_spec(lever["package"]) if "package" in lever else {}
+    schedule = None
+    if "schedule" in lever:
+        spec = levers_to_spec({lever.get("variable", ""): lever["schedule"]})
+        schedule = next(iter(next(iter(spec.values())).values()))
+    return _core.targets.LeverAdjustment(mode, lever.get("variable", ""), lever.get("key", "total"),
+                                         int(lever.get("from_year", 0)), package, schedule)
+
+
+@dataclass(frozen=True)
+class GoalSeekResult:
+    """The answer of :func:`goal_seek`, re-run and checked: the value, the target's outcome
+    there (one row), the scenario and its results, and the number of model runs used."""
+
+    value: float
+    outcome: pd.Series
+    scenario: Scenario
+    results: Results
+    runs: int
+
+
+def goal_seek(scenario: Union[Scenario, str], lever, target, bounds, *,
+              targets: Union[Targets, str] = "shandong", find: str = "smallest",
+              tolerance: float = 0.0, max_iterations: int = 100) -> GoalSeekResult:
+    """The smallest (``find="smallest"``) or largest x in ``bounds = (lo, hi)`` at which
+    ``scenario`` with ``lever`` set to x meets ``target``.
+
+    ``lever``: see :func:`lever_adjustment`. ``target``: a target id of ``targets`` (a
+    :class:`Targets` or a shipped name) or a target object. Assumes the target's margin is
+    monotone in x over the bracket; ValueError when no x in the bracket meets the target.
+    ``tolerance`` is the final bracket width (0: 1e-6 of the bracket); start years are whole.
+    """
+    if isinstance(scenario, str):
+        scenario = Scenario.load(scenario)
+    if isinstance(target, str):
+        target = (targets if isinstance(targets, Targets) else Targets.load(targets)).find(target)
+    lo, hi = (float(b) for b in bounds)
+    found = _core.targets.goal_seek(scenario._core, lever_adjustment(lever), target, lo, hi,
+                                    find, float(tolerance), int(max_iterations))
+    o = found.outcome
+    outcome = pd.Series({"target": o.id, "year": o.year, "required": o.required,
+                         "achieved": o.achieved, "margin": o.margin, "unit": o.unit,
+                         "passed": o.passed, "detail": o.detail})
+    return GoalSeekResult(found.value, outcome, Scenario(found.scenario),
+                          Results(found.results, scenario.description), found.runs)

@@ -1,0 +1,74 @@
+"""run_many: results in input order on C++ threads, a thread pool and a process pool, errors that
+name the failed scenario, and a clear message when Results cannot come back from a process."""
+import concurrent.futures as cf
+import multiprocessing
+import operator
+
+import numpy as np
+import pytest
+
+import peakpath as pp
+from peakpath.batch import run_many
+
+
+@pytest.fixture(scope="module")
+def scenarios():
+    base = pp.Scenario.load("shandong/baseline")
+    return [base.with_levers(gdp_growth={2030: g}).renamed(f"g{g}")
+            for g in (0.02, 0.03, 0.04, 0.05, 0.06)]
+
+
+@pytest.fixture(scope="module")
+def expected(scenarios):
+    return [pp.run(s).indicators().to_numpy() for s in scenarios]
+
+
+def test_local_threads_in_input_order(scenarios, expected):
+    results = run_many(scenarios, threads=2)
+    assert [r.scenario for r in results] == [s.name for s in scenarios]
+    for r, e in zip(results, expected):
+        np.testing.assert_array_equal(r.indicators().to_numpy(), e)
+
+
+def test_thread_pool_chunks(scenarios, expected):
+    with cf.ThreadPoolExecutor(2) as pool:
+        results = run_many(scenarios, executor=pool, chunk_size=2)
+    for r, e in zip(results, expected):
+        np.testing.assert_array_equal(r.indicators().to_numpy(), e)
+
+
+def test_process_pool_with_a_reducer(scenarios, expected):
+    with cf.ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("spawn")) as pool:
+        frames = run_many(scenarios, executor=pool, chunk_size=2,
+                          fn=operator.methodcaller("indicators"))
+        whole = run_many(scenarios[:1], executor=pool)  # Results pickle back whole too
+    np.testing.assert_array_equal(whole[0].indicators().to_numpy(), expected[0])
+    for f, e in zip(frames, expected):
+        np.testing.assert_array_equal(f.to_numpy(), e)
+
+
+def test_failure_names_the_scenario_index(scenarios):
+    bad = pp.Scenario.load("shandong/baseline").with_levers(
+        capacity_gw={"solar": {2030: -5}}).renamed("negative_solar")
+    with cf.ThreadPoolExecutor(2) as pool:
+        with pytest.raises(RuntimeError, match=r"run_many: scenario 3 \('negative_solar'\) "
+                                               r"failed: .*capacity_gw solar"):
+            run_many(scenarios[:3] + [bad], executor=pool, chunk_size=2)
+    with pytest.raises(RuntimeError, match=r"run_many: scenario 1 \('negative_solar'\)"):
+        run_many([scenarios[0], bad], threads=2)
+
+
+@pytest.mark.parametrize("kwargs, message", [
+    (dict(threads=0), "run_many: threads = 0: must be a positive integer"),
+    (dict(chunk_size=0), "run_many: chunk_size = 0: must be a positive integer"),
+    (dict(executor=4), "run_many: executor = 4: must be None or a"),
+])
+def test_bad_arguments(scenarios, kwargs, message):
+    with pytest.raises(ValueError) as error:
+        run_many(scenarios, **kwargs)
+    assert message in str(error.value)
+
+
+def test_bad_scenario_entry():
+    with pytest.raises(ValueError, match=r"run_many: scenarios\[0\] = 3: expected a Scenario"):
+        run_many([3])

@@ -1,0 +1,86 @@
+"""Goal seeking recovers lever values planted in constructed cases; lever specs; errors."""
+import pytest
+
+import peakpath as pp
+from peakpath import goal_seeking as gs
+from peakpath import targets
+
+
+@pytest.fixture(scope="module")
+def scenario():
+    return pp.Scenario.load("shandong/baseline")
+
+
+def cap_at(results, year=2030):
+    """A target file's worth: a 2030 CO2 cap equal to a run's CO2 (the planted answer)."""
+    return results.indicators().loc[year, "co2_total_mt"]
+
+
+def planted_run(scenario, lever, x):
+    """The run of ``scenario`` with ``lever`` at ``x``."""
+    core = pp._core.targets.apply_lever(scenario._core, gs.lever_adjustment(lever), x)
+    return pp.Results(pp._core.run(core))
+
+
+def cap_target(tmp_path, value):
+    path = tmp_path / "planted.yaml"
+    path.write_text("name: planted\ntargets:\n  - {id: cap, type: cap, indicator: co2_total_mt, "
+                    f"year: 2030, cap: {value!r}}}\n")
+    return targets.Targets.load(str(path))
+
+
+def test_recovers_a_planted_solar_multiplier(scenario, tmp_path):
+    lever = {"variable": "capacity_gw", "key": "solar", "mode": "multiplier", "from_year": 2021}
+    planted = 1.6
+    value = cap_at(planted_run(scenario, lever, planted))
+    found = gs.goal_seek(scenario, lever, "cap", (1.0, 3.0), targets=cap_target(tmp_path, value),
+                         tolerance=1e-7)
+    assert found.value == pytest.approx(planted, abs=1e-5)
+    assert found.outcome["passed"] and found.outcome["margin"] >= 0
+    assert found.results.indicators().loc[2030, "co2_total_mt"] <= value
+    assert found.runs < 40
+
+
+def test_recovers_a_planted_package_scale(scenario, tmp_path):
+    package = {"capacity_gw": {"solar": {2020: 22.72, 2030: 200.0}},
+               "coal_heat_rate_gce_per_kwh": {2020: 305.5, 2030: 280.0}}
+    lever = {"package": package}
+    planted = planted_run(scenario, lever, 0.35)
+    found = gs.goal_seek(scenario, lever, "cap", (0.0, 1.0),
+                         targets=cap_target(tmp_path, cap_at(planted)), tolerance=1e-8)
+    assert found.value == pytest.approx(0.35, abs=1e-6)
+
+
+def test_recovers_a_planted_start_year_seeking_the_latest(scenario, tmp_path):
+    lever = {"variable": "ccus_capture_mt", "key": "power_heat",
+             "schedule": {2021: 0, 2022: 5, 2040: 50}}
+    planted = planted_run(scenario, lever, 2026)
+    found = gs.goal_seek(scenario, lever, "cap", (2021, 2030), find="largest",
+                         targets=cap_target(tmp_path, cap_at(planted)))
+    assert found.value == 2026
+
+
+def test_string_lever_is_a_constant(scenario, tmp_path):
+    # Solar held at x GW from the base year on: planted 60 GW.
+    planted = pp.run(scenario.with_levers(capacity_gw={"solar": 60.0}))
+    found = gs.goal_seek(scenario, "capacity_gw/solar", "cap", (30, 200),
+                         targets=cap_target(tmp_path, cap_at(planted)), tolerance=1e-6)
+    assert found.value == pytest.approx(60.0, abs=1e-4)
+    assert found.scenario.levers["capacity_gw"]["solar"] == {0.0: pytest.approx(found.value)}
+
+
+def test_impossible_target_and_bad_specs_are_clear_errors(scenario, tmp_path):
+    with pytest.raises(ValueError, match=r"no value in \[1, 2\] meets the target: margin"):
+        gs.goal_seek(scenario, {"variable": "capacity_gw", "key": "solar", "mode": "multiplier"},
+                     "cap", (1, 2), targets=cap_target(tmp_path, 1.0))
+    with pytest.raises(ValueError, match="unknown lever 'capacity'"):
+        gs.lever_adjustment("capacity/solar")
+    with pytest.raises(ValueError, match="lever mode 'double'"):
+        gs.lever_adjustment({"variable": "capacity_gw", "key": "solar", "mode": "double"})
+    with pytest.raises(ValueError, match="unknown keys"):
+        gs.lever_adjustment({"variable": "capacity_gw", "value": 3})
+    with pytest.raises(ValueError, match="find = 'least'"):
+        gs.goal_seek(scenario, "capacity_gw/solar", "cap", (1, 2), find="least",
+                     targets=cap_target(tmp_path, 1.0))
+    with pytest.raises(ValueError, match="has no target 'nothing'"):
+        gs.goal_seek(scenario, "capacity_gw/solar", "nothing", (1, 2))
