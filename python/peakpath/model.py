@@ -14,13 +14,22 @@ _FUEL_COLUMNS = ("name", "name_zh", "unit", "state", "ncv_gj_per_unit", "tce_per
                  "pm_kg_per_tce")
 
 
-def run(scenario: Scenario | str) -> Results:
-    """Run a scenario (a :class:`Scenario` or a shipped name/YAML path); returns :class:`Results`."""
+def run(scenario: Scenario | str, *, rel_tolerance: float | None = None,
+        abs_tolerance: float | None = None) -> Results:
+    """Run a scenario (a :class:`Scenario` or a shipped name/YAML path); returns :class:`Results`.
+
+    The capital-stock integration uses relative and absolute tolerance 1e-6 unless
+    ``rel_tolerance`` / ``abs_tolerance`` are given (docs/dynamics.md).
+    """
     if isinstance(scenario, str):
         scenario = Scenario.load(scenario)
     if not isinstance(scenario, Scenario):
         raise TypeError(f"run: expected a Scenario or a scenario name, got {type(scenario).__name__}")
-    return Results(_core.run(scenario._core), scenario.description)
+    if rel_tolerance is None and abs_tolerance is None:
+        return Results(_core.run(scenario._core), scenario.description)
+    core = _core.run(scenario._core, 1e-6 if rel_tolerance is None else rel_tolerance,
+                     1e-6 if abs_tolerance is None else abs_tolerance)
+    return Results(core, scenario.description)
 
 
 def fuel_catalogue(factor_set: str = "ipcc2006") -> pd.DataFrame:

@@ -199,6 +199,19 @@ void bind_model(py::module_& m) {
 
   m.def("run", py::overload_cast<const Scenario&>(&run), py::arg("scenario"),
         py::call_guard<py::gil_scoped_release>(), "Runs a scenario (the GIL is released).");
+  m.def(
+      "run",
+      [](const Scenario& scenario, double rel_tolerance, double abs_tolerance) {
+        stock::SolverOptions options = default_run_solver_options();
+        check_positive("run", "rel_tolerance", rel_tolerance);
+        check_positive("run", "abs_tolerance", abs_tolerance);
+        options.rel_tolerance = rel_tolerance;
+        options.abs_tolerance = abs_tolerance;
+        return run(scenario, options);
+      },
+      py::arg("scenario"), py::arg("rel_tolerance"), py::arg("abs_tolerance"),
+      py::call_guard<py::gil_scoped_release>(),
+      "Runs a scenario with explicit tolerances for the capital-stock integration.");
   m.def("run_batch", &run_batch, py::arg("scenarios"), py::arg("threads") = 1,
         py::call_guard<py::gil_scoped_release>(),
         "Runs scenarios on C++ threads with the GIL released; results in input order.");

@@ -179,3 +179,12 @@ def test_results_pickle_round_trip(baseline):
     pd.testing.assert_frame_equal(again.emissions(by=("sector", "fuel")),
                                   baseline.emissions(by=("sector", "fuel")))
     pd.testing.assert_frame_equal(again.capacity(), baseline.capacity())
+
+
+def test_run_with_explicit_solver_tolerances():
+    loose = pp.run("shandong/baseline")
+    tight = pp.run("shandong/baseline", rel_tolerance=1e-10, abs_tolerance=1e-10)
+    np.testing.assert_allclose(tight.indicators().to_numpy(), loose.indicators().to_numpy(),
+                               rtol=1e-5)
+    with pytest.raises(ValueError, match="rel_tolerance = -1"):
+        pp.run("shandong/baseline", rel_tolerance=-1.0)
