@@ -137,3 +137,26 @@ def test_replacement_ratio_caps_output_and_reports_unmet_demand():
     assert (free.unmet_activity().to_numpy() == 0).all()
     with pytest.raises(ValueError, match=r"replacement_ratio\[0\] = 0.5: must lie in \[1, 100\]"):
         pp.run(base.with_levers(replacement_ratio={"ferrous_metals": 0.5}))
+
+
+def test_logistic_substitution_of_new_builds():
+    """New capacity shifts from the baseline class to benchmark along logistic weights."""
+    base = _no_levers(retrofit_rate={"ferrous_metals/below_baseline/benchmark": 0.0})
+    sc = base.with_levers(
+        new_build_share={"ferrous_metals/below_baseline": 0.0},
+        new_build_logistic_rate={"ferrous_metals/benchmark": 0.5, "ferrous_metals/baseline": -0.5},
+        new_build_logistic_midpoint={"ferrous_metals/benchmark": 2030.0,
+                                     "ferrous_metals/baseline": 2030.0})
+    cap = _classes(pp.run(sc).capacity(), "ferrous_metals")
+    built = cap.diff().clip(lower=0)
+    # Before the midpoint new builds lean to "baseline", after it to "benchmark".
+    assert built.loc[2024, "ferrous_metals/baseline"] > built.loc[2024, "ferrous_metals/benchmark"]
+    assert cap.loc[2060, "ferrous_metals/benchmark"] > cap.loc[2060, "ferrous_metals/baseline"]
+    with pytest.raises(ValueError, match="new_build_logistic_rate and _midpoint go together"):
+        pp.run(base.with_levers(new_build_logistic_rate={"ferrous_metals/benchmark": 0.5}))
+    bass = base.with_levers(new_build_share={"ferrous_metals/baseline": 0.2},
+                            new_build_bass_p={"ferrous_metals/benchmark": 0.05},
+                            new_build_bass_q={"ferrous_metals/benchmark": 0.4},
+                            new_build_bass_launch={"ferrous_metals/benchmark": 2022.0})
+    assert _classes(pp.run(bass).capacity(), "ferrous_metals").loc[2060, "ferrous_metals/benchmark"] > \
+        cap.loc[2020, "ferrous_metals/benchmark"]

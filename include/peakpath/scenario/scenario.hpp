@@ -52,7 +52,12 @@ inline const std::vector<std::string> LEVER_VARIABLES = {"gdp_growth",
                                                          "bass_market",
                                                          "bass_p",
                                                          "bass_q",
-                                                         "replacement_ratio"};
+                                                         "replacement_ratio",
+                                                         "new_build_logistic_rate",
+                                                         "new_build_logistic_midpoint",
+                                                         "new_build_bass_p",
+                                                         "new_build_bass_q",
+                                                         "new_build_bass_launch"};
 
 /// @brief A dataset with levers and options, ready to run.
 struct Scenario {

@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,37 @@ struct SectorDynamics {
 /// Weibull lifetime with the given mean: scale = mean / Gamma(1 + 1/shape).
 inline stock::Lifetime weibull_with_mean(double mean, double shape) {
   return stock::Lifetime::weibull(shape, mean / std::tgamma(1.0 + 1.0 / shape));
+}
+
+/// The weight of a class in new capacity: a logistic curve (`new_build_logistic_rate` and
+/// `_midpoint`), a Bass curve launched at `new_build_bass_launch` (`new_build_bass_p`, `_q`),
+/// a prescribed `new_build_share` path, or else the class's base share. Lever values are read
+/// at the base year; weights are normalised across the sector's classes.
+inline stock::ShareCurve new_build_curve(const ScenarioPaths& paths, const std::string& key,
+                                         double base_year, double base_share) {
+  const auto scalar = [&](const char* variable) -> std::optional<double> {
+    const TimePath* path = paths.find(variable, key);
+    return path ? std::optional<double>(path->at(base_year)) : std::nullopt;
+  };
+  const auto rate = scalar("new_build_logistic_rate");
+  const auto midpoint = scalar("new_build_logistic_midpoint");
+  const auto p = scalar("new_build_bass_p");
+  const auto q = scalar("new_build_bass_q");
+  const auto launch = scalar("new_build_bass_launch");
+  if (rate || midpoint) {
+    if (!rate || !midpoint)
+      throw std::invalid_argument("new-build curve of '" + key +
+                                  "': new_build_logistic_rate and _midpoint go together");
+    return stock::ShareCurve::logistic(1.0, *rate, *midpoint);
+  }
+  if (p || q || launch) {
+    if (!p || !q || !launch)
+      throw std::invalid_argument("new-build curve of '" + key +
+                                  "': new_build_bass_p, _q and _launch go together");
+    return stock::ShareCurve::bass(*p, *q, *launch);
+  }
+  const TimePath* weight = paths.find("new_build_share", key);
+  return stock::ShareCurve(weight ? *weight : TimePath(base_share));
 }
 
 /// Simulates every sector with technology classes. @p activity is years x sectors.
@@ -74,8 +106,7 @@ inline std::vector<SectorDynamics> simulate_sector_dynamics(const Dataset& data,
       const auto ages = static_cast<std::size_t>(std::max(1.0, std::round(2.0 * spec->mean_age)));
       cls.base_capacity_by_age.assign(ages, spec->base_share * base_capacity / ages);
       const std::string key = id + "/" + spec->name;
-      const TimePath* weight = paths.find("new_build_share", key);
-      cls.new_build_weight = stock::ShareCurve(weight ? *weight : TimePath(spec->base_share));
+      cls.new_build_weight = new_build_curve(paths, key, years.front(), spec->base_share);
       cls.intensity = TimePath(spec->relative_intensity);
       model.classes.push_back(cls);
       const TimePath* phase_out = paths.find("phase_out_rate", key);
