@@ -54,6 +54,7 @@ class Dataset:
     sector_groups: list[str]
     two_high: list[bool]
     paths: dict[str, dict[str, tuple[list[float], list[float]]]]
+    technologies: list[dict[str, Any]]
     calibration: list[dict[str, Any]]
 
 class Scenario:

@@ -72,6 +72,18 @@ void bind_model(py::module_& m) {
                                return flags;
                              })
       .def_property_readonly("paths", [](const Dataset& d) { return to_spec(d.paths); })
+      .def_property_readonly(
+          "technologies",
+          [](const Dataset& d) {
+            py::list classes;
+            for (const auto& t : d.technologies)
+              classes.append(py::dict(
+                  py::arg("sector") = d.sectors[t.sector].id, py::arg("class") = t.name,
+                  py::arg("relative_intensity") = t.relative_intensity,
+                  py::arg("base_share") = t.base_share, py::arg("lifetime_mean") = t.lifetime_mean,
+                  py::arg("lifetime_shape") = t.lifetime_shape, py::arg("mean_age") = t.mean_age));
+            return classes;
+          })
       .def_property_readonly("calibration", [](const Dataset& d) {
         py::list points;
         for (const auto& c : d.calibration)

@@ -9,6 +9,7 @@
 #include "peakpath/data/csv_table.hpp"
 #include "peakpath/data/data_dir.hpp"
 #include "peakpath/data/dataset.hpp"
+#include "peakpath/register/efficiency_class_capacity.hpp"
 #include "yaml_file.hpp"
 
 namespace peakpath {
@@ -252,6 +253,47 @@ void load_technology_fuels(Dataset& data, const CsvTable& table) {
                       std::to_string(spec.fuel_mix.sum()) + ", not 1");
 }
 
+/// `register: {database: FILE, sectors: {project_type: sector, ...}}` in dataset.yaml: the
+/// base-year class shares of those sectors come from the register's operating capacity by
+/// classified disposal (docs/register.md, docs/dynamics.md).
+void apply_register_shares(Dataset& data, const std::string& manifest_path,
+                           const YAML::Node& node) {
+  using detail::yaml_as;
+  using detail::yaml_required;
+  const std::string database =
+      data.directory + "/" +
+      yaml_as<std::string>(manifest_path, yaml_required(manifest_path, node, "database"),
+                           "register.database");
+  if (!exists(database))
+    throw DataError(detail::yaml_where(manifest_path, node, "register.database") + ": '" +
+                    database + "' does not exist");
+  std::map<std::string, std::string> sector_of_type;
+  for (const auto& item : yaml_required(manifest_path, node, "sectors")) {
+    const std::string type = item.first.Scalar();
+    const std::string sector =
+        yaml_as<std::string>(manifest_path, item.second, "register.sectors." + type);
+    data.sector_index(sector);  // names an unknown sector
+    sector_of_type[type] = sector;
+  }
+  const Register reg(database);
+  for (const auto& [sector, by_class] : operating_capacity_by_class(reg, sector_of_type)) {
+    double total = 0.0;
+    for (const auto& [cls, capacity] : by_class) total += capacity;
+    const std::size_t s = data.sector_index(sector);
+    for (auto& spec : data.technologies)
+      if (spec.sector == s) {
+        const auto it = by_class.find(spec.name);
+        spec.base_share = it == by_class.end() || total <= 0 ? 0.0 : it->second / total;
+      }
+    for (const auto& [cls, capacity] : by_class)
+      if (std::none_of(
+              data.technologies.begin(), data.technologies.end(),
+              [&](const TechnologyClassSpec& t) { return t.sector == s && t.name == cls; }))
+        throw DataError(manifest_path + ": the register has " + cls + " capacity for sector '" +
+                        sector + "', which has no such technology class");
+  }
+}
+
 void load_calibration(Dataset& data, const CsvTable& table) {
   table.require_columns({"indicator", "year", "value", "tolerance", "unit", "source"});
   for (std::size_t row = 0; row < table.rows(); ++row)
@@ -318,6 +360,7 @@ Dataset load_dataset(const std::string& name_or_directory) {
   if (files["technologies"]) load_technologies(data, CsvTable::read(file("technologies")));
   if (files["technology_fuels"])
     load_technology_fuels(data, CsvTable::read(file("technology_fuels")));
+  if (const YAML::Node reg = manifest["register"]) apply_register_shares(data, manifest_path, reg);
   return data;
 }
 
