@@ -1,16 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-// Shared helper of the analysis tests: the message of the exception a call throws.
+// Shared helper of the analysis tests (the message of a thrown exception).
 #pragma once
 
-#include <exception>
-#include <string>
-
-template <class F>
-std::string message_of(F&& f) {
-  try {
-    f();
-  } catch (const std::exception& e) {
-    return e.what();
-  }
-  return "";
-}
+#include "../message_of.hpp"

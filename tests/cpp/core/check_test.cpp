@@ -2,6 +2,8 @@
 // Tests of the validation vocabulary: each failure names where, the index and the value.
 #include <gtest/gtest.h>
 
+#include "../message_of.hpp"
+
 #include <cmath>
 #include <limits>
 #include <vector>
@@ -10,17 +12,6 @@
 #include "peakpath/core/time_path.hpp"
 
 namespace {
-
-template <class Exception, class F>
-std::string message_of(F&& f) {
-  try {
-    f();
-  } catch (const Exception& e) {
-    return e.what();
-  }
-  ADD_FAILURE() << "no exception";
-  return "";
-}
 
 TEST(Check, FiniteRejectsNanAndInfinityWithTheValue) {
   EXPECT_NO_THROW(peakpath::check_finite("f", "x", 1.0));

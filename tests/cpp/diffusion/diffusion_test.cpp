@@ -2,6 +2,8 @@
 // Tests of the Bass and logistic curves and their least-squares fits.
 #include <gtest/gtest.h>
 
+#include "../message_of.hpp"
+
 #include <cmath>
 #include <stdexcept>
 #include <string>
@@ -14,17 +16,6 @@
 namespace {
 
 namespace pd = peakpath::diffusion;
-
-template <class Exception, class F>
-std::string message_of(F&& f) {
-  try {
-    f();
-  } catch (const Exception& e) {
-    return e.what();
-  }
-  ADD_FAILURE() << "no exception";
-  return "";
-}
 
 TEST(Bass, CurvesHaveTheirClosedFormProperties) {
   const double p = 0.03, q = 0.38;

@@ -3,6 +3,8 @@
 // the small two-region system of pymrio's test suite (IndEcol/pymrio, tests/test_math.py).
 #include <gtest/gtest.h>
 
+#include "../message_of.hpp"
+
 #include <cmath>
 #include <stdexcept>
 #include <string>
@@ -12,17 +14,6 @@
 namespace {
 
 using peakpath::InputOutput;
-
-template <class Exception, class F>
-std::string message_of(F&& f) {
-  try {
-    f();
-  } catch (const Exception& e) {
-    return e.what();
-  }
-  ADD_FAILURE() << "no exception";
-  return "";
-}
 
 void expect_near(const Eigen::MatrixXd& actual, const Eigen::MatrixXd& expected, double tol,
                  const std::string& what) {

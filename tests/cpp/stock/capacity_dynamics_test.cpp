@@ -3,6 +3,8 @@
 // intensity and cumulative quantity, and every failure path.
 #include <gtest/gtest.h>
 
+#include "../message_of.hpp"
+
 #include <cmath>
 #include <limits>
 #include <numeric>
@@ -16,17 +18,6 @@ namespace {
 
 namespace ps = peakpath::stock;
 using peakpath::TimePath;
-
-template <class Exception, class F>
-std::string message_of(F&& f) {
-  try {
-    f();
-  } catch (const Exception& e) {
-    return e.what();
-  }
-  ADD_FAILURE() << "no exception";
-  return "";
-}
 
 std::vector<double> year_range(int first, int last) {
   std::vector<double> years(static_cast<std::size_t>(last - first + 1));

@@ -2,6 +2,8 @@
 // Tests of the lifetime laws: survival values from ODYM's test suite, moments, hazards, errors.
 #include <gtest/gtest.h>
 
+#include "../message_of.hpp"
+
 #include <cmath>
 #include <limits>
 #include <stdexcept>
@@ -12,17 +14,6 @@
 namespace {
 
 using peakpath::stock::Lifetime;
-
-template <class Exception, class F>
-std::string message_of(F&& f) {
-  try {
-    f();
-  } catch (const Exception& e) {
-    return e.what();
-  }
-  ADD_FAILURE() << "no exception";
-  return "";
-}
 
 // Integral of SF over [0, upper] by the trapezoid rule; equals the mean for a law on [0, inf).
 double integral_of_sf(const Lifetime& lt, double upper, int steps) {
