@@ -28,6 +28,7 @@ from .peak import Peak, peak  # noqa: E402
 from .register import Allocation, Register  # noqa: E402
 from .results import INDICATOR_NAMES, Results  # noqa: E402
 from .scenario import Scenario  # noqa: E402
+from .sensitivity import sensitivity  # noqa: E402
 from .targets import TargetReport, Targets, check_targets  # noqa: E402
 
 __version__ = _core.__version__
@@ -63,6 +64,7 @@ __all__ = [
     "run",
     "run_many",
     "sample",
+    "sensitivity",
     "sobol_indices",
     "stock",
 ]
