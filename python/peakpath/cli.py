@@ -31,9 +31,11 @@ def _cmd_run(args) -> int:
     from .plot import plot_emissions_by_sector
     from .scenario import Scenario
 
+    from .overrides import with_overrides
+
+    scenarios = [with_overrides(Scenario.load(name), getattr(args, "set", None) or []) for name in args.scenario]
     os.makedirs(args.out, exist_ok=True)
-    for name in args.scenario:
-        scenario = Scenario.load(name)
+    for scenario in scenarios:
         results = run(scenario)
         stem = scenario.name.replace("/", "_")
         write_csv(results.indicators(), os.path.join(args.out, f"{stem}_indicators.csv"))
@@ -66,6 +68,9 @@ def build_parser() -> argparse.ArgumentParser:
                                        "a PNG plot of emissions by sector.")
     p_run.add_argument("scenario", nargs="+", help="shipped name (shandong/baseline) or YAML file")
     p_run.add_argument("--out", default="out", help="output directory (default: out)")
+    p_run.add_argument("--set", action="append", metavar="ADDRESS=VALUE",
+                       help="override a lever, e.g. capacity_gw.solar@2030=150 or "
+                            "scale:intensity_change=1.2 (repeatable; docs/levers.md)")
     p_run.set_defaults(func=_cmd_run)
     p_main = sub.add_parser("main", help="the main job: the shipped Shandong scenarios",
                             description="Run shandong/baseline, shandong/opinions and "

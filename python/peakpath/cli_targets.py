@@ -26,18 +26,19 @@ def peak_line(results, indicator: str = "co2_total_mt", tolerance: float = 0.01)
     return text
 
 
-def _check(names, targets_name: str, out: str, print_peak: bool):
+def _check(names, targets_name: str, out: str, print_peak: bool, overrides=()):
     """Run, check and write ``<stem>_targets.csv`` for each scenario; returns results, reports."""
     from .io_utils import write_csv
     from .model import run
     from .scenario import Scenario
+    from .overrides import with_overrides
     from .targets import Targets, check_targets
 
     targets = Targets.load(targets_name)
     os.makedirs(out, exist_ok=True)
     runs, reports = [], []
     for name in names:
-        results = run(Scenario.load(name))
+        results = run(with_overrides(Scenario.load(name), overrides))
         report = check_targets(results, targets)
         path = os.path.join(out, f"{_stem(results.scenario)}_targets.csv")
         write_csv(report.to_frame(), path)
@@ -51,7 +52,7 @@ def _check(names, targets_name: str, out: str, print_peak: bool):
 
 
 def _cmd_targets(args) -> int:
-    _check(args.scenario, args.targets, args.out, print_peak=False)
+    _check(args.scenario, args.targets, args.out, print_peak=False, overrides=args.set or [])
     return 0
 
 
@@ -66,6 +67,8 @@ def add_targets_parser(subparsers) -> None:
     p.add_argument("--targets", default="shandong",
                    help="shipped target set or YAML file (default: shandong)")
     p.add_argument("--out", default="out", help="output directory (default: out)")
+    p.add_argument("--set", action="append", metavar="ADDRESS=VALUE",
+                   help="override a lever, e.g. capacity_gw.solar@2030=150 (repeatable)")
     p.set_defaults(func=_cmd_targets)
 
 

@@ -1,0 +1,32 @@
+"""Lever overrides given as text, for the command line: ``ADDRESS=VALUE``.
+
+The address is that of ensembles (docs/ensembles.md): ``capacity_gw.solar@2030=150`` sets the
+solar path's 2030 point, ``scale:intensity_change=1.2`` multiplies every intensity path,
+``import_share@2030=0.3`` sets a point on a "total" path.
+"""
+from __future__ import annotations
+
+from typing import Sequence
+
+import numpy as np
+
+from .ensemble import _levers_for, _plan, parse_address
+from .scenario import Scenario
+
+__all__ = ["with_overrides"]
+
+
+def with_overrides(scenario: Scenario, overrides: Sequence[str]) -> Scenario:
+    """A copy of ``scenario`` with each ``ADDRESS=VALUE`` applied, in order."""
+    for text in overrides:
+        address, sep, value = text.partition("=")
+        if not sep:
+            raise ValueError(f"override {text!r}: expected ADDRESS=VALUE "
+                             f"(e.g. capacity_gw.solar@2030=150)")
+        try:
+            number = float(value)
+        except ValueError:
+            raise ValueError(f"override {text!r}: value {value!r} is not a number") from None
+        base, edits = _plan(scenario, [parse_address(address.strip())])
+        scenario = Scenario(scenario._core.with_levers(_levers_for(np.array([number]), base, edits)))
+    return scenario
