@@ -234,7 +234,6 @@ inline Results run(const Scenario& scenario, const stock::SolverOptions& solver)
       r.activity(t, s) = output;
     }
   }
-  r.capacity_ids.clear();
   for (const auto& d : dynamics)
     for (const auto& name : d.classes)
       r.capacity_ids.push_back(data.sectors[d.sector].id + "/" + name);
