@@ -1,12 +1,10 @@
 """Several scenario runs side by side: one table, one plot (docs/scenarios.md)."""
 from __future__ import annotations
 
-import os
 from typing import Iterable, Sequence
 
 import pandas as pd
 
-from .io_utils import atomic_path
 from .results import INDICATOR_NAMES, Results
 
 __all__ = ["compare", "compare_targets", "plot_comparison", "COMPARE_INDICATORS", "COMPARE_YEARS"]
@@ -67,6 +65,8 @@ def plot_comparison(results: Iterable[Results], path, indicators: Sequence[str] 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
+    from .plot import save_png
+
     runs = _check(results)
     cols = 2
     rows = (len(indicators) + cols - 1) // cols
@@ -82,7 +82,4 @@ def plot_comparison(results: Iterable[Results], path, indicators: Sequence[str] 
     axes.flat[0].legend(fontsize=8)
     fig.suptitle(f"Scenario comparison ({runs[0].region})")
     fig.tight_layout()
-    with atomic_path(path) as tmp:
-        fig.savefig(tmp, format="png")
-    plt.close(fig)
-    return os.fspath(path)
+    return save_png(fig, path)

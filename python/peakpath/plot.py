@@ -10,7 +10,15 @@ import matplotlib.pyplot as plt  # noqa: E402
 
 from .io_utils import atomic_path  # noqa: E402
 
-__all__ = ["plot_emissions_by_sector", "plot_waterfall"]
+__all__ = ["plot_emissions_by_sector", "plot_trajectory", "plot_waterfall", "save_png"]
+
+
+def save_png(fig, path: str) -> str:
+    """Write ``fig`` to ``path`` as PNG atomically (temporary file, then rename) and close it."""
+    with atomic_path(path) as tmp:
+        fig.savefig(tmp, format="png")
+    plt.close(fig)
+    return os.fspath(path)
 
 
 def plot_emissions_by_sector(results, path: str, top: int = 8) -> str:
@@ -31,10 +39,7 @@ def plot_emissions_by_sector(results, path: str, top: int = 8) -> str:
     ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8)
     ax.grid(alpha=0.3)
     fig.tight_layout()
-    with atomic_path(path) as tmp:
-        fig.savefig(tmp, format="png")
-    plt.close(fig)
-    return os.fspath(path)
+    return save_png(fig, path)
 
 
 def plot_waterfall(decomposition, path: str) -> str:
@@ -59,10 +64,7 @@ def plot_waterfall(decomposition, path: str) -> str:
     ax.set_title(f"LMDI decomposition: {decomposition.label0} → {decomposition.labelT}")
     ax.grid(axis="y", alpha=0.3)
     fig.tight_layout()
-    with atomic_path(path) as tmp:
-        fig.savefig(tmp, format="png")
-    plt.close(fig)
-    return os.fspath(path)
+    return save_png(fig, path)
 
 
 
@@ -129,7 +131,4 @@ def plot_trajectory(results, path: str, indicator: str = "co2_total_mt", targets
     ax.set_title(f"{indicator} ({runs[0].region})")
     ax.legend(loc="best", fontsize=8)
     fig.tight_layout()
-    with atomic_path(path) as tmp:
-        fig.savefig(tmp, format="png")
-    plt.close(fig)
-    return os.fspath(path)
+    return save_png(fig, path)
