@@ -3,6 +3,8 @@
 // the small two-region system of pymrio's test suite (IndEcol/pymrio, tests/test_math.py).
 #include <gtest/gtest.h>
 
+#include "../expect_matrix_near.hpp"
+
 #include "../message_of.hpp"
 
 #include <cmath>
@@ -14,15 +16,6 @@
 namespace {
 
 using peakpath::InputOutput;
-
-void expect_near(const Eigen::MatrixXd& actual, const Eigen::MatrixXd& expected, double tol,
-                 const std::string& what) {
-  ASSERT_EQ(actual.rows(), expected.rows()) << what;
-  ASSERT_EQ(actual.cols(), expected.cols()) << what;
-  for (Eigen::Index i = 0; i < actual.rows(); ++i)
-    for (Eigen::Index j = 0; j < actual.cols(); ++j)
-      EXPECT_NEAR(actual(i, j), expected(i, j), tol) << what << "(" << i << "," << j << ")";
-}
 
 // Miller, R.E. & Blair, P.D., Input-Output Analysis: Foundations and Extensions, 2nd ed.,
 // Cambridge University Press 2009, ch. 2: Table 2.3 (Z, f, x), Table 2.4 (A), the Leontief

@@ -5,6 +5,8 @@
 // folded_normal_lifetime_data), plus mass balance and steady-state properties.
 #include <gtest/gtest.h>
 
+#include "../expect_matrix_near.hpp"
+
 #include <initializer_list>
 #include <stdexcept>
 #include <string>
@@ -34,15 +36,6 @@ Eigen::MatrixXd mat(std::initializer_list<std::initializer_list<double>> rows) {
   Eigen::Index r = 0;
   for (const auto& row : rows) out.row(r++) = vec(row).transpose();
   return out;
-}
-
-void expect_near(const Eigen::MatrixXd& actual, const Eigen::MatrixXd& expected, double tol,
-                 const std::string& what) {
-  ASSERT_EQ(actual.rows(), expected.rows()) << what;
-  ASSERT_EQ(actual.cols(), expected.cols()) << what;
-  for (Eigen::Index i = 0; i < actual.rows(); ++i)
-    for (Eigen::Index j = 0; j < actual.cols(); ++j)
-      EXPECT_NEAR(actual(i, j), expected(i, j), tol) << what << "(" << i << "," << j << ")";
 }
 
 void expect_balanced(const StockResult& r, double tol) {
