@@ -62,5 +62,27 @@ def main():
     plt.close(fig)
 
 
+def thermal_fleet():
+    """The baseline's coal fleet by class, and the heat rate of two shipped scenarios."""
+    runs = {name: pp.run(pp.Scenario.load(f"shandong/{name}"))
+            for name in ("baseline", "accelerated")}
+    fig, (left, right) = plt.subplots(1, 2, figsize=(11, 4), dpi=100)
+    fleet = runs["baseline"].capacity()[[f"power_heat/{c}" for c in CLASSES]]
+    left.stackplot(fleet.index, fleet.T.to_numpy(), labels=CLASSES, alpha=0.85)
+    left.set(title="power_heat (baseline): thermal fleet by class", xlabel="year",
+             ylabel="capacity (GW)")
+    left.legend(loc="upper right", fontsize=8)
+    for name, res in runs.items():
+        rate = res.indicators()["thermal_heat_rate_gce_per_kwh"]
+        right.plot(rate.index, rate, label=name)
+    right.axhline(295, color="grey", linestyle=":", label="2025 plan, ~295")
+    right.set(title="supply heat rate of the fleet", xlabel="year", ylabel="gce/kWh")
+    right.legend(fontsize=8)
+    fig.tight_layout()
+    fig.savefig(os.path.join(OUT, "dynamics_thermal_fleet.png"))
+    plt.close(fig)
+
+
 if __name__ == "__main__":
     main()
+    thermal_fleet()

@@ -6,12 +6,15 @@ It reads the dataset CSVs itself and re-implements every equation of ``docs/mode
 the capital-stock turnover (``docs/stock.md``, "Capacity dynamics"), one function per block:
 
 - :func:`activity_block`       activity A[t, s]
-- :func:`stock_block`          capacity by technology class (``scipy.integrate.solve_ivp``)
+- :func:`stock_block`          capacity by technology class (``scipy.integrate.solve_ivp``):
+                               the industrial sectors on their activity, the thermal fleet
+                               (the power_heat sector's classes) on thermal generation
 - :func:`intensity_block`      energy intensity I[t, s]
 - :func:`final_energy_block`   E[t, s, f] = A x I x fuel shares
-- :func:`power_heat_block`     imports, must-run non-fossil, thermal and heat fuel input
+- :func:`power_heat_block`     imports, must-run non-fossil, thermal, the fleet's heat rate,
+                               thermal and heat fuel input
 - :func:`emissions_block`      combustion, process, CCUS and pollutants
-- :func:`indicator_block`      the 23 indicators of ``peakpath.INDICATOR_NAMES``
+- :func:`indicator_block`      the 24 indicators of ``peakpath.INDICATOR_NAMES``
 
 Only the scenario's effective paths (dataset defaults with the scenario's levers, after YAML
 inheritance) are taken from peakpath (``Scenario._core.effective_paths``); everything else is
@@ -39,7 +42,7 @@ INDICATOR_NAMES = (
     "co2_two_high_mt", "energy_intensity_tce_per_10k_cny", "carbon_intensity_t_per_10k_cny",
     "coal_share", "non_fossil_share_calorific", "co2_captured_mt", "electricity_consumption_twh",
     "electricity_import_twh", "electricity_non_fossil_twh", "electricity_thermal_twh",
-    "electricity_curtailed_twh", "so2_kt", "nox_kt", "pm_kt")
+    "electricity_curtailed_twh", "so2_kt", "nox_kt", "pm_kt", "thermal_heat_rate_gce_per_kwh")
 
 # Constants of the capacity dynamics as the C++ model sets them (sector_dynamics.hpp,
 # capacity_model.hpp, capacity_system.hpp).
@@ -321,14 +324,21 @@ def _stock_rhs(member: np.ndarray, new_rate: np.ndarray, flows: list[tuple[int, 
     return rhs
 
 
-def stock_block(sc: Scenario, activity: np.ndarray, rtol: float = 1e-10,
+def _classed_sectors(data: Data) -> list[int]:
+    """The sectors with technology classes, in order, but power_heat: its classes are the
+    thermal fleet, driven by thermal generation once the electricity balance is known."""
+    return sorted({t.sector for t in data.technologies
+                   if data.sector_group[t.sector] != "power_heat"})
+
+
+def stock_block(sc: Scenario, sectors: list[int], activity: np.ndarray, rtol: float = 1e-10,
                 atol: float = 1e-8) -> list[SectorStock]:
-    """Capacity by technology class of every sector that has classes (docs/stock.md), integrated
-    with ``solve_ivp`` (DOP853) segment by segment between the points where an input has a kink
-    (the hazard table nodes every HAZARD_TABLE_STEP years, path points, model years), so the
-    right-hand side is smooth on each segment but for the max() of investment and draws."""
+    """Capacity by technology class of ``sectors`` driven by ``activity`` (years x sectors)
+    (docs/stock.md), integrated with ``solve_ivp`` (DOP853) segment by segment between the
+    points where an input has a kink (the hazard table nodes every HAZARD_TABLE_STEP years, path
+    points, model years), so the right-hand side is smooth on each segment but for the max() of
+    investment and draws. The sectors are independent; they are integrated as one system."""
     data, paths, years = sc.data, sc.paths, sc.years
-    sectors = sorted({t.sector for t in data.technologies})
     specs = [t for s in sectors for t in data.technologies if t.sector == s]
     if not specs:
         return []
@@ -350,7 +360,7 @@ def stock_block(sc: Scenario, activity: np.ndarray, rtol: float = 1e-10,
     # Inputs at the bounds (each linear in between).
     utilisation = np.stack([paths.at("utilisation", sid, bounds, DEFAULT_UTILISATION)
                             for sid in sids], axis=1)
-    base_capacity = activity[0, sectors] / utilisation[0]
+    base_capacity = activity[0] / utilisation[0]
     class_base = np.array([spec.base_share for spec in specs]) * (member.T @ base_capacity)
     table = np.stack([_base_hazard(spec, table_nodes - years[0]) for spec in specs], axis=1)
     position = (bounds - years[0]) / HAZARD_TABLE_STEP  # bounds between table nodes: linear
@@ -371,7 +381,7 @@ def stock_block(sc: Scenario, activity: np.ndarray, rtol: float = 1e-10,
         retrofit=np.stack(retrofit, axis=1) if retrofit else np.zeros((len(bounds), 0)),
         weight=np.stack([paths.at("new_build_share", key, bounds, spec.base_share)
                          for key, spec in zip(keys, specs)], axis=1),
-        activity=np.stack([np.interp(bounds, years, activity[:, s]) for s in sectors], axis=1),
+        activity=np.stack([np.interp(bounds, years, a) for a in activity.T], axis=1),
         utilisation=utilisation)
     new_rate = np.array([1.0 / (_weibull_scale(s) * math.gamma(1.0 + 1.0 / s.lifetime_shape))
                          for s in specs])
@@ -469,12 +479,16 @@ class PowerHeat:
     non_fossil_used_twh: np.ndarray
     thermal_twh: np.ndarray
     curtailed_twh: np.ndarray
+    fleet: SectorStock | None  # the thermal fleet, capacity in GW
     heat_rate: np.ndarray  # gce/kWh
 
 
-def power_heat_block(sc: Scenario, energy: np.ndarray) -> PowerHeat:
+def power_heat_block(sc: Scenario, energy: np.ndarray, rtol: float = 1e-10,
+                     atol: float = 1e-8) -> PowerHeat:
     """Electricity and heat supply; adds generation and heat fuel input to the power_heat
-    sector of ``energy`` (in place)."""
+    sector of ``energy`` (in place). The power_heat classes, if any, turn over with thermal
+    generation (average GW) and scale the heat-rate lever by their capacity-weighted rate
+    relative to the base year."""
     data, paths, years = sc.data, sc.paths, sc.years
     power = data.power
     electricity_tce = energy[:, :, data.fuel("electricity")].sum(axis=1)
@@ -495,15 +509,20 @@ def power_heat_block(sc: Scenario, energy: np.ndarray) -> PowerHeat:
     curtailed = np.maximum(0.0, non_fossil - local)
     heat_rate = paths.at("coal_heat_rate_gce_per_kwh", "total", years,
                          power["coal_heat_rate_gce_per_kwh"])
+    p = data.sector_group.index("power_heat")
+    fleet = None
+    if thermal[0] > 0 and any(t.sector == p for t in data.technologies):
+        fleet = stock_block(sc, [p], thermal[:, None] * 1e3 / HOURS_PER_YEAR, rtol, atol)[0]
+        heat_rate = np.where(fleet.intensity_index > 0, heat_rate * fleet.intensity_index,
+                             heat_rate)
     thermal_input = thermal * heat_rate * 1e3  # TWh x gce/kWh -> tce
     heat_input = energy[:, :, data.fuel("heat")].sum(axis=1) / power["heat_boiler_efficiency"]
     electricity_mix = fuel_shares(paths, "electricity_generation", data.fuel_ids,
                                   data.electricity_mix, years)
     heat_mix = fuel_shares(paths, "heat_supply", data.fuel_ids, data.heat_mix, years)
-    p = data.sector_group.index("power_heat")
     energy[:, p, :] += thermal_input[:, None] * electricity_mix + heat_input[:, None] * heat_mix
     return PowerHeat(consumption, imports, generation, non_fossil - curtailed, thermal, curtailed,
-                     heat_rate)
+                     fleet, heat_rate)
 
 
 @dataclass
@@ -534,7 +553,7 @@ def emissions_block(sc: Scenario, activity: np.ndarray, energy: np.ndarray) -> E
 
 def indicator_block(sc: Scenario, activity: np.ndarray, energy: np.ndarray, ph: PowerHeat,
                     em: Emissions) -> dict[str, np.ndarray]:
-    """The 23 indicators (docs/model.md, "Indicators"), each an array over the years."""
+    """The 24 indicators (docs/model.md, "Indicators"), each an array over the years."""
     data, years = sc.data, sc.years
     by_fuel = energy.sum(axis=1)  # T x F
     fossil = by_fuel[:, data.fuel_fossil].sum(axis=1)
@@ -567,7 +586,8 @@ def indicator_block(sc: Scenario, activity: np.ndarray, energy: np.ndarray, ph: 
               total / (gdp * 1e4), co2_total / (gdp * 1e4), coal_tce / total,
               (non_fossil_el * calorific_rate + direct) / energy_cal, captured * 1e-6,
               ph.consumption_twh, ph.imports_twh, ph.non_fossil_used_twh, ph.thermal_twh,
-              ph.curtailed_twh, pollutants[:, 0], pollutants[:, 1], pollutants[:, 2]]
+              ph.curtailed_twh, pollutants[:, 0], pollutants[:, 1], pollutants[:, 2],
+              ph.heat_rate]
     return dict(zip(INDICATOR_NAMES, values))
 
 
@@ -576,7 +596,7 @@ class ReferenceResults:
     years: np.ndarray
     activity: np.ndarray  # T x S
     energy_tce: np.ndarray  # T x S x F, final use plus generation and heat input
-    stocks: list[SectorStock]
+    stocks: list[SectorStock]  # the industrial sectors, then the thermal fleet (as peakpath)
     power_heat: PowerHeat
     emissions: Emissions
     indicators: dict[str, np.ndarray]
@@ -589,10 +609,13 @@ def run(scenario, rtol: float = 1e-10, atol: float = 1e-8) -> ReferenceResults:
     """
     sc = scenario if isinstance(scenario, Scenario) else scenario_from_peakpath(scenario)
     activity = activity_block(sc)
-    stocks = stock_block(sc, activity, rtol, atol)
+    sectors = _classed_sectors(sc.data)
+    stocks = stock_block(sc, sectors, activity[:, sectors], rtol, atol)
     intensity = intensity_block(sc, stocks)
     energy = final_energy_block(sc, activity, intensity, stocks)
-    ph = power_heat_block(sc, energy)
+    ph = power_heat_block(sc, energy, rtol, atol)
     em = emissions_block(sc, activity, energy)
+    if ph.fleet is not None:
+        stocks.append(ph.fleet)
     return ReferenceResults(sc.years, activity, energy, stocks, ph, em,
                             indicator_block(sc, activity, energy, ph, em))

@@ -8,7 +8,12 @@ baseline = the baseline level times baseline/benchmark (one step beyond the base
 assumption). The model only uses intensities relative to each other within a sector.
 
 Shares, lifetimes and ages have no public Shandong source: they are ASSUMPTIONS (tag U), meant
-to be replaced by plant data (for example from a two-high register). Run from anywhere:
+to be replaced by plant data (for example from a two-high register).
+
+The coal-power classes (sector power_heat: its thermal fleet, driven by thermal generation)
+use their intensities as absolute supply heat rates, so their shares must reproduce the
+base-year fleet rate of power.csv: the benchmark share is assumed as elsewhere and the other
+two are solved from sum(share x rate) = fleet rate. Run from anywhere:
     /usr/bin/python3 data/shandong/build_technologies.py
 """
 import csv
@@ -27,6 +32,9 @@ SECTORS = {
 }
 SHARES = {"below_baseline": 0.2, "baseline": 0.6, "benchmark": 0.2}
 SHAPE = 3.0
+# Coal power: mean lifetime 35 yr and mean age 12 yr are ASSUMPTIONS (tag U).
+COAL_POWER = ("power_heat", "coal_power", 35.0, 12.0)
+POWER = os.path.join(HERE, "power.csv")
 ASSUMED = ("ASSUMPTION (no public Shandong figure): capacity shares 20/60/20 % below baseline / "
            "between / at benchmark; Weibull lifetime shape 3; base-year ages uniform over "
            "[0, 2 x mean age); overridable")
@@ -41,22 +49,59 @@ def levels():
     return table
 
 
+def class_levels(table, ptype):
+    """(origin text, tag, {class: representative level}) of a project type."""
+    bench = table[(ptype, "benchmark")]
+    base = table[(ptype, "baseline")]
+    b, n = float(bench["value"]), float(base["value"])
+    tag = "P" if bench["tag"] in "VP" and base["tag"] in "VP" else "U"
+    origin = (f"{ptype} levels benchmark {b:g} / baseline {n:g} {bench['unit']} "
+              f"(data/rules/efficiency_levels.csv, tag {bench['tag']}: {bench['source']})")
+    return origin, tag, {"below_baseline": n * n / b, "baseline": (n + b) / 2, "benchmark": b}
+
+
+def fleet_heat_rate():
+    with open(POWER, newline="", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            if row["parameter"] == "coal_heat_rate_gce_per_kwh":
+                return float(row["value"])
+    raise KeyError("power.csv has no coal_heat_rate_gce_per_kwh")
+
+
+def coal_power_shares(level, fleet_rate):
+    """Shares with the benchmark share of SHARES whose weighted rate is the fleet rate."""
+    bench = SHARES["benchmark"]
+    rest = fleet_rate - bench * level["benchmark"]
+    below = (rest - (1 - bench) * level["baseline"]) / (level["below_baseline"] - level["baseline"])
+    if not 0 <= below <= 1 - bench:
+        raise ValueError(f"no class shares reproduce the fleet heat rate {fleet_rate}")
+    return {"below_baseline": below, "baseline": 1 - bench - below, "benchmark": bench}
+
+
 def main():
     table = levels()
     rows = []
     for sector, (ptype, lifetime, age) in SECTORS.items():
-        bench = table[(ptype, "benchmark")]
-        base = table[(ptype, "baseline")]
-        b, n = float(bench["value"]), float(base["value"])
-        tag = "P" if bench["tag"] in "VP" and base["tag"] in "VP" else "U"
-        origin = (f"{ptype} levels benchmark {b:g} / baseline {n:g} {bench['unit']} "
-                  f"(data/rules/efficiency_levels.csv, tag {bench['tag']}: {bench['source']})")
-        for name, value in (("below_baseline", n * n / b), ("baseline", (n + b) / 2),
-                            ("benchmark", b)):
+        origin, tag, level = class_levels(table, ptype)
+        for name, value in level.items():
             rows.append({"sector": sector, "class": name, "relative_intensity": round(value, 4),
                          "base_share": SHARES[name], "lifetime_mean": lifetime,
                          "lifetime_shape": SHAPE, "mean_age": age, "tag": tag,
                          "source": f"{origin}; {ASSUMED}"})
+    sector, ptype, lifetime, age = COAL_POWER
+    origin, tag, level = class_levels(table, ptype)
+    rate = fleet_heat_rate()
+    shares = coal_power_shares(level, rate)
+    for name, value in level.items():
+        rows.append({
+            "sector": sector, "class": name, "relative_intensity": round(value, 4),
+            "base_share": round(shares[name], 6), "lifetime_mean": lifetime,
+            "lifetime_shape": SHAPE, "mean_age": age, "tag": "U",
+            "source": (f"thermal fleet, supply heat rate in gce/kWh; {origin}; benchmark share "
+                       f"{SHARES['benchmark']:g} ASSUMED, the other shares solved so that the "
+                       f"fleet rate is {rate:g} gce/kWh (power.csv); ASSUMPTION (no public "
+                       f"Shandong unit list): Weibull lifetime mean {lifetime:g} yr, shape "
+                       f"{SHAPE:g}; ages uniform over [0, 2 x {age:g}); overridable")})
     with open(os.path.join(HERE, "technologies.csv"), "w", newline="", encoding="utf-8") as out:
         writer = csv.DictWriter(out, fieldnames=list(rows[0]))
         writer.writeheader()

@@ -18,9 +18,9 @@ def _classes(cap, sector):
     return cap.loc[:, cap.columns.str.startswith(sector + "/")]
 
 
-def test_capacity_table_covers_the_two_high_classes(baseline):
+def test_capacity_table_covers_the_two_high_classes_and_the_thermal_fleet(baseline):
     cap = baseline.capacity()
-    assert {c.split("/")[0] for c in cap.columns} == set(DYNAMIC)
+    assert {c.split("/")[0] for c in cap.columns} == set(DYNAMIC) | {"power_heat"}
     assert (cap.to_numpy() >= -1e-9).all()
 
 

@@ -48,7 +48,9 @@ def test_recovers_a_planted_package_scale(scenario, tmp_path):
     planted = planted_run(scenario, lever, 0.35)
     found = gs.goal_seek(scenario, lever, "cap", (0.0, 1.0),
                          targets=cap_target(tmp_path, cap_at(planted)), tolerance=1e-8)
-    assert found.value == pytest.approx(0.35, abs=1e-6)
+    # Solar moves thermal output and so the coal fleet's integration (tolerance 1e-6), which
+    # limits how exactly the planted scale is recovered.
+    assert found.value == pytest.approx(0.35, abs=1e-5)
 
 
 def test_recovers_a_planted_start_year_seeking_the_latest(scenario, tmp_path):
@@ -65,7 +67,9 @@ def test_string_lever_is_a_constant(scenario, tmp_path):
     planted = pp.run(scenario.with_levers(capacity_gw={"solar": 60.0}))
     found = gs.goal_seek(scenario, "capacity_gw/solar", "cap", (30, 200),
                          targets=cap_target(tmp_path, cap_at(planted)), tolerance=1e-6)
-    assert found.value == pytest.approx(60.0, abs=1e-4)
+    # The coal fleet's integration (tolerance 1e-6 of capacity) moves 2030 CO2 by ~1e-3 Mt,
+    # about 1e-3 GW of solar.
+    assert found.value == pytest.approx(60.0, abs=2e-3)
     assert found.scenario.levers["capacity_gw"]["solar"] == {0.0: pytest.approx(found.value)}
 
 

@@ -36,7 +36,8 @@ inline const std::vector<std::string> INDICATOR_NAMES = {"gdp_100m_cny",
                                                          "electricity_curtailed_twh",
                                                          "so2_kt",
                                                          "nox_kt",
-                                                         "pm_kt"};
+                                                         "pm_kt",
+                                                         "thermal_heat_rate_gce_per_kwh"};
 
 /// @brief Pollutants tracked after removal, in this order.
 inline const std::vector<std::string> POLLUTANT_NAMES = {"so2", "nox", "pm"};
@@ -104,8 +105,10 @@ struct Results {
   Eigen::MatrixXd pollutants_t;    ///< years x (sectors*3): SO2, NOx, PM after removal
   Eigen::MatrixXd generation_twh;  ///< years x technologies
   std::vector<std::string> capacity_ids;  ///< "sector/class" of the sectors with stock dynamics
-  Eigen::MatrixXd capacity;               ///< years x capacity_ids, in activity units / utilisation
-  Eigen::MatrixXd indicator_values;       ///< years x INDICATOR_NAMES
+  /// years x capacity_ids, in activity units / utilisation; power_heat classes (the thermal
+  /// fleet) in GW
+  Eigen::MatrixXd capacity;
+  Eigen::MatrixXd indicator_values;  ///< years x INDICATOR_NAMES
 
   std::size_t sectors() const { return sector_ids.size(); }
   std::size_t fuels() const { return fuel_ids.size(); }

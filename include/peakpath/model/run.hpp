@@ -214,7 +214,7 @@ inline Results run(const Scenario& scenario, const stock::SolverOptions& solver)
     r.activity.row(t) = activity.transpose();
   }
   const std::vector<detail::SectorDynamics> dynamics =
-      detail::simulate_sector_dynamics(data, paths, r.activity, model_years, solver);
+      detail::simulate_sector_dynamics(data, paths, r.activity, model_years, solver, power_sector);
   std::vector<const detail::SectorDynamics*> dynamics_of(S, nullptr);
   std::vector<std::vector<Eigen::VectorXd>> class_mixes(S);
   for (const auto& d : dynamics) {
@@ -234,18 +234,12 @@ inline Results run(const Scenario& scenario, const stock::SolverOptions& solver)
       r.activity(t, s) = output;
     }
   }
-  for (const auto& d : dynamics)
-    for (const auto& name : d.classes)
-      r.capacity_ids.push_back(data.sectors[d.sector].id + "/" + name);
-  r.capacity.setZero(T, static_cast<Eigen::Index>(r.capacity_ids.size()));
-  {
-    Eigen::Index column = 0;
-    for (const auto& d : dynamics) {
-      r.capacity.middleCols(column, d.result.capacity.cols()) = d.result.capacity;
-      column += d.result.capacity.cols();
-    }
-  }
-
+  // Pass 1, year by year: intensities, final energy and the electricity balance.
+  struct ElectricityBalance {
+    double consumption_twh, imports_twh, non_fossil_used_twh, thermal_twh, curtailed_twh,
+        final_heat_tce;
+  };
+  std::vector<ElectricityBalance> balance(static_cast<std::size_t>(T));
   for (Eigen::Index t = 0; t < T; ++t) {
     const int year = scenario.base_year + static_cast<int>(t);
     r.years.push_back(year);
@@ -318,17 +312,64 @@ inline Results run(const Scenario& scenario, const stock::SolverOptions& solver)
     const double non_fossil_used_twh = non_fossil_twh - curtailed_twh;
     r.generation_twh(t, static_cast<Eigen::Index>(NT)) = thermal_twh;
     r.generation_twh(t, static_cast<Eigen::Index>(NT + 1)) = imports_twh;
+    balance[static_cast<std::size_t>(t)] = {consumption_twh, imports_twh,   non_fossil_used_twh,
+                                            thermal_twh,     curtailed_twh, final_heat_tce};
+  }
 
-    const double heat_rate =
+  // The thermal fleet: the power_heat sector's technology classes turn over with thermal
+  // generation (capacity in GW), and their capacity-weighted heat rate, relative to the base
+  // year, scales the coal_heat_rate_gce_per_kwh lever.
+  std::optional<detail::SectorDynamics> fleet;
+  const std::string& power_id = data.sectors[power_sector].id;
+  if (detail::has_technology_classes(data, power_sector)) {
+    if (!(balance.front().thermal_twh > 0))
+      throw std::invalid_argument("run " + scenario.name + ": sector '" + power_id +
+                                  "' has technology classes (its thermal fleet) but no thermal "
+                                  "generation in the base year to size them");
+    if (paths.find("replacement_ratio", power_id))
+      throw std::invalid_argument(
+          "replacement_ratio " + power_id +
+          ": thermal plants must generate what imports and non-fossil leave, so their capacity "
+          "cannot be capped; lower thermal generation through the import or capacity_gw levers");
+    std::vector<double> thermal_gw;
+    for (const auto& b : balance) thermal_gw.push_back(b.thermal_twh * 1e3 / units::HOURS_PER_YEAR);
+    fleet =
+        detail::simulate_sector_classes(data, paths, power_sector, thermal_gw, model_years, solver);
+  }
+  std::vector<const detail::SectorDynamics*> stocks;
+  for (const auto& d : dynamics) stocks.push_back(&d);
+  if (fleet) stocks.push_back(&*fleet);
+  for (const auto* d : stocks)
+    for (const auto& name : d->classes)
+      r.capacity_ids.push_back(data.sectors[d->sector].id + "/" + name);
+  r.capacity.setZero(T, static_cast<Eigen::Index>(r.capacity_ids.size()));
+  {
+    Eigen::Index column = 0;
+    for (const auto* d : stocks) {
+      r.capacity.middleCols(column, d->result.capacity.cols()) = d->result.capacity;
+      column += d->result.capacity.cols();
+    }
+  }
+
+  // Pass 2, year by year: thermal and heat fuel input, emissions, indicators.
+  for (Eigen::Index t = 0; t < T; ++t) {
+    const int year = scenario.base_year + static_cast<int>(t);
+    const std::string at = " in " + std::to_string(year);
+    const Eigen::VectorXd activity_now = r.activity.row(t).transpose();
+    const ElectricityBalance& b = balance[static_cast<std::size_t>(t)];
+    const double lever_rate =
         paths.value("coal_heat_rate_gce_per_kwh", "total", year, heat_rate_default);
-    detail::require_bounded([&] { return "coal_heat_rate_gce_per_kwh" + at; }, "value", heat_rate,
+    detail::require_bounded([&] { return "coal_heat_rate_gce_per_kwh" + at; }, "value", lever_rate,
                             150.0, 600.0);
-    const double thermal_input_tce = units::tce_from_generation(thermal_twh, heat_rate);
+    const double heat_rate = fleet && fleet->result.intensity[t] > 0
+                                 ? lever_rate * fleet->intensity_index[t]
+                                 : lever_rate;
+    const double thermal_input_tce = units::tce_from_generation(b.thermal_twh, heat_rate);
     const Eigen::VectorXd electricity_mix = detail::fuel_shares(
         data, "electricity_generation", electricity_share_paths, data.electricity_fuel_mix, year);
     const Eigen::VectorXd heat_mix =
         detail::fuel_shares(data, "heat_supply", heat_share_paths, data.heat_fuel_mix, year);
-    const double heat_input_tce = final_heat_tce / boiler_efficiency;
+    const double heat_input_tce = b.final_heat_tce / boiler_efficiency;
     for (std::size_t f = 0; f < F; ++f)
       r.energy_tce(t, power_sector * F + f) +=
           thermal_input_tce * electricity_mix[f] + heat_input_tce * heat_mix[f];
@@ -403,8 +444,9 @@ inline Results run(const Scenario& scenario, const stock::SolverOptions& solver)
                             import_non_fossil, 0.0, 1.0);
     const double coal_method_tce_per_twh = units::tce_from_generation(1.0, heat_rate);
     const double calorific_tce_per_twh = units::ELECTRICITY_CALORIFIC_TCE_PER_MWH * 1e6;
-    const double primary_electricity_twh = non_fossil_used_twh + imports_twh;
-    const double non_fossil_electricity_twh = non_fossil_used_twh + imports_twh * import_non_fossil;
+    const double primary_electricity_twh = b.non_fossil_used_twh + b.imports_twh;
+    const double non_fossil_electricity_twh =
+        b.non_fossil_used_twh + b.imports_twh * import_non_fossil;
     const double energy_coal_method =
         fossil_tce + primary_electricity_twh * coal_method_tce_per_twh + direct_non_fossil_tce;
     const double energy_calorific =
@@ -442,15 +484,16 @@ inline Results run(const Scenario& scenario, const stock::SolverOptions& solver)
         (non_fossil_electricity_twh * calorific_tce_per_twh + direct_non_fossil_tce) /
             energy_calorific,
         captured * 1e-6,
-        consumption_twh,
-        imports_twh,
-        non_fossil_used_twh,
-        thermal_twh,
-        curtailed_twh,
+        b.consumption_twh,
+        b.imports_twh,
+        b.non_fossil_used_twh,
+        b.thermal_twh,
+        b.curtailed_twh,
         pollutant_totals[0] * 1e-3,
         pollutant_totals[1] * 1e-3,
-        pollutant_totals[2] * 1e-3};
-    static_assert(sizeof(values) / sizeof(double) == 23, "one value per indicator");
+        pollutant_totals[2] * 1e-3,
+        heat_rate};
+    static_assert(sizeof(values) / sizeof(double) == 24, "one value per indicator");
     for (Eigen::Index i = 0; i < r.indicator_values.cols(); ++i) {
       if (!std::isfinite(values[i]))  // e.g. a zero GDP: say which indicator, never a silent NaN
         check_finite("run " + scenario.name + at, INDICATOR_NAMES[static_cast<std::size_t>(i)],

@@ -2,7 +2,11 @@
 // The accounting core on the shipped Shandong dataset: identities and calibration anchors.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "peakpath/model/batch.hpp"
 #include "peakpath/model/run.hpp"
@@ -58,6 +62,50 @@ TEST(Run, BothElectricityMethodsAgreeOnFossilEnergy) {
   const double gap =
       (r.indicator("energy_total_mtce")[0] - r.indicator("energy_total_calorific_mtce")[0]) * 1e6;
   EXPECT_NEAR(gap, primary_twh * (rate * 1e3 - 0.1229e6), 1e-6 * gap);
+}
+
+TEST(Run, ThermalHeatRateIsTheLeverTimesTheFleetsCapacityWeightedRate) {
+  // Property: rate(t) = lever(t) x sum_k C_k(t) h_k / sum_k C_k(t), over the same at the base
+  // year, with C_k the power_heat class capacities and h_k their heat rates (technologies.csv).
+  const Results& r = baseline();
+  const Scenario scenario = Scenario::load("shandong/baseline");
+  const peakpath::Dataset& data = *scenario.dataset;
+  std::vector<std::pair<Eigen::Index, double>> fleet;  // capacity column, heat rate
+  for (const auto& spec : data.technologies) {
+    if (data.sectors[spec.sector].group != "power_heat") continue;
+    const auto found =
+        std::find(r.capacity_ids.begin(), r.capacity_ids.end(), "power_heat/" + spec.name);
+    ASSERT_NE(found, r.capacity_ids.end()) << spec.name;
+    fleet.emplace_back(found - r.capacity_ids.begin(), spec.relative_intensity);
+  }
+  ASSERT_EQ(fleet.size(), 3u);
+  const auto weighted_rate = [&](Eigen::Index t) {
+    double weighted = 0.0, total = 0.0;
+    for (const auto& [column, rate] : fleet) {
+      weighted += r.capacity(t, column) * rate;
+      total += r.capacity(t, column);
+    }
+    return weighted / total;
+  };
+  const double lever = 305.5;  // the baseline's coal_heat_rate_gce_per_kwh path is flat
+  for (Eigen::Index t = 0; t < static_cast<Eigen::Index>(r.years.size()); t += 5)
+    EXPECT_NEAR(r.indicator("thermal_heat_rate_gce_per_kwh")[t],
+                lever * weighted_rate(t) / weighted_rate(0), 1e-9)
+        << r.years[static_cast<std::size_t>(t)];
+  // Base-year class shares reproduce the fleet rate, so the base year is unchanged.
+  EXPECT_NEAR(weighted_rate(0), lever, 1e-3);
+}
+
+TEST(Run, ThermalFleetCannotTakeAReplacementRatio) {
+  Scenario s = Scenario::load("shandong/baseline");
+  s.levers["replacement_ratio"]["power_heat"] = peakpath::TimePath(1.5);
+  try {
+    peakpath::run(s);
+    FAIL() << "expected std::invalid_argument";
+  } catch (const std::invalid_argument& e) {
+    EXPECT_NE(std::string(e.what()).find("replacement_ratio power_heat"), std::string::npos)
+        << e.what();
+  }
 }
 
 TEST(Run, UnknownIndicatorAndYearAreRejected) {

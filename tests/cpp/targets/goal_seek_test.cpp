@@ -109,7 +109,9 @@ TEST(GoalSeek, RecoversAPlantedMultiplier) {
   const auto found = peakpath::goal_seek(baseline(), solar, target, 1.0, 3.0, options);
   EXPECT_NEAR(found.value, planted, 1e-6);
   EXPECT_TRUE(found.outcome.passed);
-  EXPECT_GE(found.value, planted - 1e-9);  // on the passing side
+  // On the passing side, up to the noise of the coal fleet's integration (solar moves thermal
+  // output, tolerance 1e-6).
+  EXPECT_GE(found.value, planted - 1e-6);
   EXPECT_LT(found.runs, 40);
 }
 

@@ -63,107 +63,122 @@ inline stock::ShareCurve new_build_curve(const ScenarioPaths& paths, const std::
   return stock::ShareCurve(weight ? *weight : TimePath(base_share));
 }
 
-/// Simulates every sector with technology classes. @p activity is years x sectors.
+/// Simulates the technology classes of sector @p s driven by @p activity (one value per year).
 /// Base-year capacity = activity / utilisation, split by base_share and aged uniformly over
 /// [0, 2 x mean_age); new builds follow the `new_build_share` weights (default: base shares);
 /// `phase_out_rate` (share of base-year capacity per year) and `retrofit_rate`
 /// (key "sector/from/to", share of the source's base-year capacity per year) move capacity.
+inline SectorDynamics simulate_sector_classes(const Dataset& data, const ScenarioPaths& paths,
+                                              std::size_t s, const std::vector<double>& activity,
+                                              const std::vector<double>& years,
+                                              const stock::SolverOptions& options) {
+  std::vector<const TechnologyClassSpec*> specs;
+  for (const auto& spec : data.technologies)
+    if (spec.sector == s) specs.push_back(&spec);
+  const std::string& id = data.sectors[s].id;
+
+  stock::CapacityModel model;
+  model.sector = id;
+  model.base_retirement = stock::BaseRetirement::age_distribution;
+  model.hazard_table_step = 0.25;
+  if (const TimePath* u = paths.find("utilisation", id)) model.target_utilisation = *u;
+  if (const TimePath* ratio = paths.find("replacement_ratio", id)) model.replacement_ratio = *ratio;
+  const double base_capacity = activity.front() / model.target_utilisation.at(years.front());
+  stock::CapacityInputs inputs;
+  inputs.years = years;
+  inputs.activity = TimePath(years, activity, "activity of " + id);
+
+  SectorDynamics dynamics;
+  dynamics.sector = s;
+  for (const TechnologyClassSpec* spec : specs) {
+    stock::TechnologyClass cls;
+    cls.name = spec->name;
+    cls.lifetime = weibull_with_mean(spec->lifetime_mean, spec->lifetime_shape);
+    const auto ages = static_cast<std::size_t>(std::max(1.0, std::round(2.0 * spec->mean_age)));
+    cls.base_capacity_by_age.assign(ages, spec->base_share * base_capacity / ages);
+    const std::string key = id + "/" + spec->name;
+    cls.new_build_weight = new_build_curve(paths, key, years.front(), spec->base_share);
+    cls.intensity = TimePath(spec->relative_intensity);
+    model.classes.push_back(cls);
+    const TimePath* phase_out = paths.find("phase_out_rate", key);
+    if (phase_out) {
+      std::vector<double> absolute;
+      for (double v : phase_out->values()) absolute.push_back(v * spec->base_share * base_capacity);
+      inputs.phase_out.push_back(TimePath(phase_out->years(), absolute, "phase_out_rate " + key));
+    } else {
+      inputs.phase_out.emplace_back();
+    }
+    dynamics.classes.push_back(spec->name);
+  }
+  if (const auto retrofit = paths.all().find("retrofit_rate"); retrofit != paths.all().end()) {
+    for (const auto& [key, rate] : retrofit->second) {
+      if (key.compare(0, id.size() + 1, id + "/") != 0) continue;
+      const std::string rest = key.substr(id.size() + 1);
+      const auto slash = rest.find('/');
+      const auto index_of = [&](const std::string& name) {
+        for (std::size_t k = 0; k < specs.size(); ++k)
+          if (specs[k]->name == name) return k;
+        throw std::invalid_argument("retrofit_rate '" + key + "': unknown class '" + name +
+                                    "' of sector '" + id + "'");
+      };
+      if (slash == std::string::npos)
+        throw std::invalid_argument("retrofit_rate '" + key + "': use the key sector/from/to");
+      stock::RetrofitFlow flow;
+      flow.from = index_of(rest.substr(0, slash));
+      flow.to = index_of(rest.substr(slash + 1));
+      std::vector<double> absolute;
+      for (double v : rate.values())
+        absolute.push_back(v * specs[flow.from]->base_share * base_capacity);
+      flow.rate = TimePath(rate.years(), absolute, "retrofit_rate " + key);
+      inputs.retrofits.push_back(flow);
+    }
+  }
+  dynamics.result = stock::simulate(model, inputs, options);
+  dynamics.constrained = !model.replacement_ratio.empty();
+  dynamics.output_capacity.resize(static_cast<Eigen::Index>(years.size()));
+  for (std::size_t t = 0; t < years.size(); ++t)
+    dynamics.output_capacity[static_cast<Eigen::Index>(t)] =
+        dynamics.result.capacity.row(static_cast<Eigen::Index>(t)).sum() *
+        model.target_utilisation.at(years[t]);
+  const Eigen::Index T = static_cast<Eigen::Index>(years.size());
+  const auto K = static_cast<Eigen::Index>(specs.size());
+  dynamics.intensity_index = dynamics.result.intensity / dynamics.result.intensity[0];
+  dynamics.energy_weight.resize(T, K);
+  for (Eigen::Index t = 0; t < T; ++t) {
+    double total = 0.0;
+    for (Eigen::Index k = 0; k < K; ++k) {
+      dynamics.energy_weight(t, k) =
+          dynamics.result.capacity(t, k) * specs[static_cast<std::size_t>(k)]->relative_intensity;
+      total += dynamics.energy_weight(t, k);
+    }
+    if (total > 0) dynamics.energy_weight.row(t) /= total;
+  }
+  return dynamics;
+}
+
+/// Whether sector @p s has technology classes.
+inline bool has_technology_classes(const Dataset& data, std::size_t s) {
+  for (const auto& spec : data.technologies)
+    if (spec.sector == s) return true;
+  return false;
+}
+
+/// Simulates every sector with technology classes on its activity (@p activity: years x
+/// sectors), except @p fleet_sector (power and heat): its classes are the thermal fleet, driven
+/// by thermal generation once the electricity balance is known (see run()).
 inline std::vector<SectorDynamics> simulate_sector_dynamics(const Dataset& data,
                                                             const ScenarioPaths& paths,
                                                             const Eigen::MatrixXd& activity,
                                                             const std::vector<double>& years,
-                                                            const stock::SolverOptions& options) {
+                                                            const stock::SolverOptions& options,
+                                                            std::size_t fleet_sector) {
   std::vector<SectorDynamics> all;
   for (std::size_t s = 0; s < data.sectors.size(); ++s) {
-    std::vector<const TechnologyClassSpec*> specs;
-    for (const auto& spec : data.technologies)
-      if (spec.sector == s) specs.push_back(&spec);
-    if (specs.empty()) continue;
-    const std::string& id = data.sectors[s].id;
-
-    stock::CapacityModel model;
-    model.sector = id;
-    model.base_retirement = stock::BaseRetirement::age_distribution;
-    model.hazard_table_step = 0.25;
-    if (const TimePath* u = paths.find("utilisation", id)) model.target_utilisation = *u;
-    if (const TimePath* ratio = paths.find("replacement_ratio", id))
-      model.replacement_ratio = *ratio;
-    const double base_capacity =
-        activity(0, static_cast<Eigen::Index>(s)) / model.target_utilisation.at(years.front());
-    stock::CapacityInputs inputs;
-    inputs.years = years;
-    std::vector<double> sector_activity(years.size());
-    for (std::size_t t = 0; t < years.size(); ++t)
-      sector_activity[t] = activity(static_cast<Eigen::Index>(t), static_cast<Eigen::Index>(s));
-    inputs.activity = TimePath(years, sector_activity, "activity of " + id);
-
-    SectorDynamics dynamics;
-    dynamics.sector = s;
-    for (const TechnologyClassSpec* spec : specs) {
-      stock::TechnologyClass cls;
-      cls.name = spec->name;
-      cls.lifetime = weibull_with_mean(spec->lifetime_mean, spec->lifetime_shape);
-      const auto ages = static_cast<std::size_t>(std::max(1.0, std::round(2.0 * spec->mean_age)));
-      cls.base_capacity_by_age.assign(ages, spec->base_share * base_capacity / ages);
-      const std::string key = id + "/" + spec->name;
-      cls.new_build_weight = new_build_curve(paths, key, years.front(), spec->base_share);
-      cls.intensity = TimePath(spec->relative_intensity);
-      model.classes.push_back(cls);
-      const TimePath* phase_out = paths.find("phase_out_rate", key);
-      if (phase_out) {
-        std::vector<double> absolute;
-        for (double v : phase_out->values())
-          absolute.push_back(v * spec->base_share * base_capacity);
-        inputs.phase_out.push_back(TimePath(phase_out->years(), absolute, "phase_out_rate " + key));
-      } else {
-        inputs.phase_out.emplace_back();
-      }
-      dynamics.classes.push_back(spec->name);
-    }
-    if (const auto retrofit = paths.all().find("retrofit_rate"); retrofit != paths.all().end()) {
-      for (const auto& [key, rate] : retrofit->second) {
-        if (key.compare(0, id.size() + 1, id + "/") != 0) continue;
-        const std::string rest = key.substr(id.size() + 1);
-        const auto slash = rest.find('/');
-        const auto index_of = [&](const std::string& name) {
-          for (std::size_t k = 0; k < specs.size(); ++k)
-            if (specs[k]->name == name) return k;
-          throw std::invalid_argument("retrofit_rate '" + key + "': unknown class '" + name +
-                                      "' of sector '" + id + "'");
-        };
-        if (slash == std::string::npos)
-          throw std::invalid_argument("retrofit_rate '" + key + "': use the key sector/from/to");
-        stock::RetrofitFlow flow;
-        flow.from = index_of(rest.substr(0, slash));
-        flow.to = index_of(rest.substr(slash + 1));
-        std::vector<double> absolute;
-        for (double v : rate.values())
-          absolute.push_back(v * specs[flow.from]->base_share * base_capacity);
-        flow.rate = TimePath(rate.years(), absolute, "retrofit_rate " + key);
-        inputs.retrofits.push_back(flow);
-      }
-    }
-    dynamics.result = stock::simulate(model, inputs, options);
-    dynamics.constrained = !model.replacement_ratio.empty();
-    dynamics.output_capacity.resize(static_cast<Eigen::Index>(years.size()));
-    for (std::size_t t = 0; t < years.size(); ++t)
-      dynamics.output_capacity[static_cast<Eigen::Index>(t)] =
-          dynamics.result.capacity.row(static_cast<Eigen::Index>(t)).sum() *
-          model.target_utilisation.at(years[t]);
-    const Eigen::Index T = static_cast<Eigen::Index>(years.size());
-    const auto K = static_cast<Eigen::Index>(specs.size());
-    dynamics.intensity_index = dynamics.result.intensity / dynamics.result.intensity[0];
-    dynamics.energy_weight.resize(T, K);
-    for (Eigen::Index t = 0; t < T; ++t) {
-      double total = 0.0;
-      for (Eigen::Index k = 0; k < K; ++k) {
-        dynamics.energy_weight(t, k) =
-            dynamics.result.capacity(t, k) * specs[static_cast<std::size_t>(k)]->relative_intensity;
-        total += dynamics.energy_weight(t, k);
-      }
-      if (total > 0) dynamics.energy_weight.row(t) /= total;
-    }
-    all.push_back(std::move(dynamics));
+    if (!has_technology_classes(data, s) || s == fleet_sector) continue;
+    const Eigen::VectorXd column = activity.col(static_cast<Eigen::Index>(s));
+    all.push_back(simulate_sector_classes(
+        data, paths, s, std::vector<double>(column.data(), column.data() + column.size()), years,
+        options));
   }
   return all;
 }
