@@ -14,10 +14,11 @@ import peakpath as pp  # noqa: E402
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "img")
 SECTOR = "ferrous_metals"
 CLASSES = ["below_baseline", "baseline", "benchmark"]
+STEEL_CLASSES = CLASSES + ["scrap_eaf"]
 
 
 def steel(cap):
-    return cap[[f"{SECTOR}/{c}" for c in CLASSES]].rename(columns=lambda c: c.split("/")[1])
+    return cap[[f"{SECTOR}/{c}" for c in STEEL_CLASSES]].rename(columns=lambda c: c.split("/")[1])
 
 
 def main():
@@ -26,7 +27,7 @@ def main():
     still = {s: 0.0 for s in base.dataset.sector_ids}
     keep = base.with_levers(
         intensity_change=still,
-        new_build_share={f"{SECTOR}/{c}": s for c, s in zip(CLASSES, (0.2, 0.6, 0.2))},
+        new_build_share={f"{SECTOR}/{c}": s for c, s in zip(STEEL_CLASSES, (0.18, 0.54, 0.18, 0.1))},
         retrofit_rate={f"{SECTOR}/below_baseline/benchmark": 0.0})
     policy = base.with_levers(intensity_change=still)
     phase = policy.with_levers(phase_out_rate={f"{SECTOR}/baseline": {2021: 0.1, 2030: 0.1, 2031: 0}})
@@ -35,7 +36,7 @@ def main():
     figures = [
         ("dynamics_retirement.png", "Retirement and replacement with no policy (shares kept)",
          steel(runs["no policy"].capacity())),
-        ("dynamics_new_builds_retrofits.png", "Benchmark-only new builds + 2021-25 retrofits",
+        ("dynamics_new_builds_retrofits.png", "benchmark BF + 10 % EAF new builds, 2021-25 retrofits",
          steel(runs["baseline rules"].capacity())),
         ("dynamics_phase_out.png", "Forced phase-out of the 'baseline' class 2021-2030",
          steel(runs["+ phase-out"].capacity())),

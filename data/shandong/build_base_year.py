@@ -482,7 +482,7 @@ def main(ceads_dir):
     # fall 14.5 % from 2020 to 2025. Solved with peakpath (brentq on this rate; see
     # docs/calibration.md). Applying the whole target
     # ((1 - 0.145)^(1/5) - 1 = -3.08 %/yr) inside every sector would count structure twice.
-    ann = -0.00881
+    ann = -0.009
     for s in PRODUCTION:
         add("intensity_change", s, 2021, ann, "1/yr", "P",
             "within-sector rate solved so that the baseline meets the 14th FYP energy/GDP "

@@ -22,7 +22,11 @@ Capacity is counted in units of base-year energy use, so a line's share of the s
 capacity is its share of the sector's base-year energy and its classes' intensities are relative
 to the line's mean. The line shares and fuel mixes come from the sector's CEADs fuels in
 base_energy.csv: coal-family fuels to coking, oil products to refining (P), and the fuels both
-use (natural gas, electricity, heat) in proportion (an ASSUMPTION, U). Run from anywhere:
+use (natural gas, electricity, heat) in proportion (an ASSUMPTION, U).
+
+Steel also has a scrap-based electric-arc-furnace class (scrap_eaf) beside the three
+blast-furnace classes, so that new capacity can switch technology, not only efficiency level.
+Run from anywhere:
     /usr/bin/python3 data/shandong/build_technologies.py
 """
 import csv
@@ -48,6 +52,16 @@ POWER = os.path.join(HERE, "power.csv")
 LINES = {"petroleum_coking": {"refining": ("refining", 30.0, 12.0),
                               "coking": ("coking", 25.0, 10.0)}}
 BASE_ENERGY = os.path.join(HERE, "base_energy.csv")
+# Scrap EAF beside the blast-furnace classes: (sector, its share of base-year capacity, energy
+# per tonne relative to the blast-furnace route, fuel mix, lifetime mean, mean age, source).
+SCRAP_EAF = (
+    "ferrous_metals", 0.10, 8.0 / 20.0,
+    {"electricity": 0.85, "natural_gas": 0.05, "coke": 0.10}, 30.0, 10.0,
+    "energy per tonne 8 vs 20 million Btu/ton for EAF vs integrated BF-BOF mills, excluding "
+    "electricity losses (AISI 1995, quoted by GTI: http://gta.gastechnology.org/primary_metals/"
+    "pm_dm_e), a US ratio used for Shandong (P/U); ASSUMPTIONS (U, no Shandong figure): EAF "
+    "10 % of base-year steel capacity, fuel mix 85 % electricity, 5 % natural gas, 10 % coke "
+    "(charge carbon), Weibull lifetime mean 30 yr, shape 3, mean age 10 yr; overridable")
 FUELS = os.path.join(HERE, "..", "fuels", "fuels.csv")
 ASSUMED = ("ASSUMPTION (no public Shandong figure): capacity shares 20/60/20 % below baseline / "
            "between / at benchmark; Weibull lifetime shape 3; base-year ages uniform over "
@@ -118,14 +132,25 @@ def line_mixes(sector):
 def main():
     table = levels()
     rows = []
+    fuel_rows = []
+    eaf_sector, eaf_share, eaf_ratio, eaf_mix, eaf_lifetime, eaf_age, eaf_source = SCRAP_EAF
     for sector, (ptype, lifetime, age) in SECTORS.items():
         origin, tag, level = class_levels(table, ptype)
+        blast_furnace = 1.0 - eaf_share if sector == eaf_sector else 1.0
         for name, value in level.items():
             rows.append({"sector": sector, "class": name, "relative_intensity": round(value, 4),
-                         "base_share": SHARES[name], "lifetime_mean": lifetime,
-                         "lifetime_shape": SHAPE, "mean_age": age, "tag": tag,
-                         "source": f"{origin}; {ASSUMED}"})
-    fuel_rows = []
+                         "base_share": round(blast_furnace * SHARES[name], 6),
+                         "lifetime_mean": lifetime, "lifetime_shape": SHAPE, "mean_age": age,
+                         "tag": tag, "source": f"{origin}; {ASSUMED}"})
+        if sector == eaf_sector:
+            mean = sum(SHARES[name] * value for name, value in level.items())
+            rows.append({"sector": sector, "class": "scrap_eaf",
+                         "relative_intensity": round(eaf_ratio * mean, 4),
+                         "base_share": eaf_share, "lifetime_mean": eaf_lifetime,
+                         "lifetime_shape": SHAPE, "mean_age": eaf_age, "tag": "U",
+                         "source": f"{eaf_ratio:g} x the blast-furnace classes' mean: {eaf_source}"})
+            fuel_rows += [{"sector": sector, "class": "scrap_eaf", "fuel": fuel, "share": share}
+                          for fuel, share in eaf_mix.items()]
     for sector, lines in LINES.items():
         mixes = line_mixes(sector)
         for line, (ptype, lifetime, age) in lines.items():

@@ -1,5 +1,6 @@
 """Capital-stock turnover in the sector model (C2): calibration kept, intensity falls by turnover."""
 import numpy as np
+import pandas as pd
 import pytest
 
 import peakpath as pp
@@ -39,10 +40,14 @@ def test_benchmark_new_builds_and_retrofits_lower_intensity_without_other_levers
     intensity = energy["ferrous_metals"] / res.activity()["ferrous_metals"]
     assert intensity[2025] < intensity[2020] * 0.97
     assert intensity[2040] < intensity[2025]
-    # The class mix converges to benchmark: the intensity approaches the benchmark level ratio.
-    levels = {"below_baseline": 524.169, "baseline": 398.0, "benchmark": 361.0}
-    base_mean = 0.2 * levels["below_baseline"] + 0.6 * levels["baseline"] + 0.2 * levels["benchmark"]
-    assert intensity[2060] / intensity[2020] == pytest.approx(361.0 / base_mean, rel=0.02)
+    # The mix moves to benchmark blast furnaces, and the sector's intensity is exactly the
+    # capacity-weighted class intensity (technologies.csv) relative to the base year.
+    levels = {"below_baseline": 524.169, "baseline": 398.0, "benchmark": 361.0, "scrap_eaf": 166.3335}
+    cap = _classes(res.capacity(), "ferrous_metals").rename(columns=lambda c: c.split("/")[1])
+    shares = cap.div(cap.sum(axis=1), axis=0)
+    assert shares.loc[2060, "benchmark"] > 0.75 and shares.loc[2030, "below_baseline"] < 1e-3
+    weighted = (shares * pd.Series(levels)).sum(axis=1)
+    assert intensity[2060] / intensity[2020] == pytest.approx(weighted[2060] / weighted[2020], rel=1e-9)
     # Sectors without classes keep their intensity when operational change is zero.
     light = energy["light_manufacturing"] / res.activity()["light_manufacturing"]
     assert light[2060] == pytest.approx(light[2020], rel=1e-12)
@@ -56,11 +61,12 @@ def test_retrofit_moves_capacity_and_conserves_it():
 
 
 def test_phase_out_lever_and_default_new_builds():
-    """Without the baseline's new-build rule, new capacity follows the base shares."""
-    keep_mix = _no_levers(new_build_share={f"ferrous_metals/{c}": s for c, s in
-                                           [("below_baseline", 0.2), ("baseline", 0.6), ("benchmark", 0.2)]},
+    """Without the baseline's new-build rule, new capacity follows the base shares: the three
+    blast-furnace classes, which share a lifetime, keep their proportions."""
+    base_shares = [("below_baseline", 0.18), ("baseline", 0.54), ("benchmark", 0.18), ("scrap_eaf", 0.1)]
+    keep_mix = _no_levers(new_build_share={f"ferrous_metals/{c}": s for c, s in base_shares},
                           retrofit_rate={"ferrous_metals/below_baseline/benchmark": 0.0})
-    cap = _classes(pp.run(keep_mix).capacity(), "ferrous_metals")
+    cap = _classes(pp.run(keep_mix).capacity(), "ferrous_metals").drop(columns="ferrous_metals/scrap_eaf")
     shares = cap.div(cap.sum(axis=1), axis=0)
     np.testing.assert_allclose(shares.loc[2060].to_numpy(), [0.2, 0.6, 0.2], atol=1e-3)
     closed = pp.run(_no_levers(phase_out_rate={"ferrous_metals/baseline": {2021: 0.1, 2030: 0.1, 2031: 0}}))
@@ -74,13 +80,14 @@ def test_bad_dynamics_levers_are_named():
             retrofit_rate={"ferrous_metals/below_baseline/moon": 0.1}))
     with pytest.raises(pp.IntegrationError, match="sector 'ferrous_metals'"):
         pp.run(pp.Scenario.load("shandong/baseline").with_levers(
-            new_build_share={f"ferrous_metals/{c}": 0.0 for c in ["below_baseline", "baseline", "benchmark"]}))
+            new_build_share={f"ferrous_metals/{c}": 0.0
+                             for c in ["below_baseline", "baseline", "benchmark", "scrap_eaf"]}))
 
 
 def test_technology_file_errors(data_copy):
     path = data_copy / "shandong" / "technologies.csv"
     text = path.read_text()
-    path.write_text(text.replace("ferrous_metals,benchmark,361.0,0.2", "ferrous_metals,benchmark,361.0,0.3", 1))
+    path.write_text(text.replace("ferrous_metals,benchmark,361.0,0.18", "ferrous_metals,benchmark,361.0,0.28", 1))
     with pytest.raises(pp.DataError, match="technologies.csv: base_share of sector 'ferrous_metals' sums to 1.1"):
         pp.load_dataset(str(data_copy / "shandong"))
 
@@ -160,3 +167,23 @@ def test_logistic_substitution_of_new_builds():
                             new_build_bass_launch={"ferrous_metals/benchmark": 2022.0})
     assert _classes(pp.run(bass).capacity(), "ferrous_metals").loc[2060, "ferrous_metals/benchmark"] > \
         cap.loc[2020, "ferrous_metals/benchmark"]
+
+
+def test_steel_switches_technology_on_the_accelerated_logistic_curve():
+    """Scrap EAF (own fuel mix, 0.4 x the blast-furnace energy per tonne) takes over new steel
+    capacity on a logistic substitution curve: half of new builds at the 2030 midpoint, its
+    capacity share and steel's electricity share rise, the base year is unchanged."""
+    runs = {name: pp.run(pp.Scenario.load(f"shandong/{name}")) for name in ("opinions", "accelerated")}
+    cap = {n: _classes(r.capacity(), "ferrous_metals") for n, r in runs.items()}
+    eaf = {n: c["ferrous_metals/scrap_eaf"] / c.sum(axis=1) for n, c in cap.items()}
+    assert eaf["accelerated"][2020] == pytest.approx(0.1, abs=1e-9)
+    assert eaf["accelerated"][2040] > 2 * eaf["opinions"][2040]
+
+    def electricity_share(res):
+        e = res.energy(by=("sector", "fuel"))
+        e = e[e.sector == "ferrous_metals"].pivot(index="year", columns="fuel", values="energy_mtce")
+        return e["electricity"] / e.sum(axis=1)
+
+    share = {n: electricity_share(r) for n, r in runs.items()}
+    assert share["accelerated"][2020] == pytest.approx(share["opinions"][2020], rel=1e-12)
+    assert share["accelerated"][2040] > share["opinions"][2040] + 0.02
