@@ -79,7 +79,8 @@ class Results:
     def capacity(self) -> pd.DataFrame:
         """Capacity by technology class ("sector/class" columns) of the sectors with stock dynamics.
 
-        In the sector's activity unit per year at full utilisation (docs/dynamics.md).
+        In the sector's activity unit per year at full utilisation; the thermal fleet
+        ("power_heat/..." columns) in GW (docs/dynamics.md).
         """
         return pd.DataFrame(self._core.capacity, index=pd.Index(self.years, name="year"),
                             columns=list(self._core.capacity_ids))

@@ -253,9 +253,12 @@ void load_technology_fuels(Dataset& data, const CsvTable& table) {
                       std::to_string(spec.fuel_mix.sum()) + ", not 1");
 }
 
-/// `register: {database: FILE, sectors: {project_type: sector, ...}}` in dataset.yaml: the
-/// base-year class shares of those sectors come from the register's operating capacity by
-/// classified disposal (docs/register.md, docs/dynamics.md).
+/// `register: {database: FILE, sectors: {project_type: target, ...}}` in dataset.yaml: the
+/// base-year class shares of each target come from the register's operating capacity by
+/// classified disposal (docs/register.md, docs/dynamics.md). A target is a sector, or
+/// "sector/line" for one product line of it, whose classes are named line_<class>. Only the
+/// efficiency classes (below_baseline, baseline, benchmark) are set, within their total share:
+/// other technologies (steel's scrap EAF) and other lines keep theirs.
 void apply_register_shares(Dataset& data, const std::string& manifest_path,
                            const YAML::Node& node) {
   using detail::yaml_as;
@@ -267,30 +270,42 @@ void apply_register_shares(Dataset& data, const std::string& manifest_path,
   if (!exists(database))
     throw DataError(detail::yaml_where(manifest_path, node, "register.database") + ": '" +
                     database + "' does not exist");
-  std::map<std::string, std::string> sector_of_type;
+  std::map<std::string, std::string> target_of_type;
   for (const auto& item : yaml_required(manifest_path, node, "sectors")) {
     const std::string type = item.first.Scalar();
-    const std::string sector =
+    const std::string target =
         yaml_as<std::string>(manifest_path, item.second, "register.sectors." + type);
-    data.sector_index(sector);  // names an unknown sector
-    sector_of_type[type] = sector;
+    data.sector_index(target.substr(0, target.find('/')));  // names an unknown sector
+    target_of_type[type] = target;
   }
   const Register reg(database);
-  for (const auto& [sector, by_class] : operating_capacity_by_class(reg, sector_of_type)) {
-    double total = 0.0;
-    for (const auto& [cls, capacity] : by_class) total += capacity;
+  for (const auto& [target, by_class] : operating_capacity_by_class(reg, target_of_type)) {
+    const auto slash = target.find('/');
+    const std::string sector = target.substr(0, slash);
+    const std::string prefix = slash == std::string::npos ? "" : target.substr(slash + 1) + "_";
     const std::size_t s = data.sector_index(sector);
-    for (auto& spec : data.technologies)
-      if (spec.sector == s) {
-        const auto it = by_class.find(spec.name);
-        spec.base_share = it == by_class.end() || total <= 0 ? 0.0 : it->second / total;
-      }
+    const auto in_target = [&](const TechnologyClassSpec& t) {
+      return t.sector == s && t.name.compare(0, prefix.size(), prefix) == 0 &&
+             std::any_of(CLASS_OF_DISPOSAL.begin(), CLASS_OF_DISPOSAL.end(),
+                         [&](const auto& entry) { return prefix + entry.second == t.name; });
+    };
+    double total = 0.0, target_share = 0.0;
+    for (const auto& [cls, capacity] : by_class) total += capacity;
+    for (const auto& spec : data.technologies)
+      if (in_target(spec)) target_share += spec.base_share;
     for (const auto& [cls, capacity] : by_class)
       if (std::none_of(
               data.technologies.begin(), data.technologies.end(),
-              [&](const TechnologyClassSpec& t) { return t.sector == s && t.name == cls; }))
-        throw DataError(manifest_path + ": the register has " + cls + " capacity for sector '" +
-                        sector + "', which has no such technology class");
+              [&](const TechnologyClassSpec& t) { return in_target(t) && t.name == prefix + cls; }))
+        throw DataError(manifest_path + ": the register has " + cls + " capacity for '" + target +
+                        "', but sector '" + sector + "' has no technology class '" + prefix + cls +
+                        "'");
+    for (auto& spec : data.technologies)
+      if (in_target(spec)) {
+        const auto it = by_class.find(spec.name.substr(prefix.size()));
+        spec.base_share =
+            it == by_class.end() || total <= 0 ? 0.0 : target_share * it->second / total;
+      }
   }
 }
 

@@ -36,15 +36,51 @@ def test_class_shares_come_from_operating_capacity_by_disposal(data_copy):
     data = pp.load_dataset(str(data_copy / "shandong"))
     shipped = {(t["sector"], t["class"]): t["base_share"]
                for t in pp.load_dataset("shandong").technologies}
+    # The efficiency classes share their shipped total by the register; other technologies
+    # (steel's scrap EAF) and unmapped sectors keep their shares.
+    efficiency = set(CLASS_OF.values())
     for t in data.technologies:
-        if t["sector"] in expected:
+        if t["sector"] in expected and t["class"] in efficiency:
             total = sum(expected[t["sector"]].values())
-            assert t["base_share"] == pytest.approx(expected[t["sector"]].get(t["class"], 0.0) / total)
+            classes_share = sum(v for (sector, cls), v in shipped.items()
+                                if sector == t["sector"] and cls in efficiency)
+            assert t["base_share"] == pytest.approx(
+                classes_share * expected[t["sector"]].get(t["class"], 0.0) / total)
         else:
             assert t["base_share"] == shipped[t["sector"], t["class"]]
+    assert shipped["ferrous_metals", "scrap_eaf"] == pytest.approx(0.1)
 
 
 def test_register_mapping_errors(data_copy):
     _dataset_with_register(data_copy, {"steal": "ferrous_metals"})
     with pytest.raises(ValueError, match="unknown project type 'steal'"):
+        pp.load_dataset(str(data_copy / "shandong"))
+
+
+def test_a_register_can_set_one_product_line(data_copy):
+    """`coking: petroleum_coking/coking` sets the coking line's classes (coking_<class>) from the
+    register's coke plants and keeps the line's share; the refining line is untouched."""
+    reg = _dataset_with_register(data_copy, {"coking": "petroleum_coking/coking"})
+    projects = reg.projects()
+    by_class = defaultdict(float)
+    for project_id, row in reg.classify().iterrows():
+        p = projects.loc[project_id]
+        if p["status"] == "operating" and p["project_type"] == "coking" and row["disposal"] in CLASS_OF:
+            by_class[CLASS_OF[row["disposal"]]] += p["capacity"]
+    assert by_class, "the sample has operating coke plants"
+    shipped = {t["class"]: t["base_share"] for t in pp.load_dataset("shandong").technologies
+               if t["sector"] == "petroleum_coking"}
+    line = sum(v for k, v in shipped.items() if k.startswith("coking_"))
+    got = {t["class"]: t["base_share"] for t in pp.load_dataset(str(data_copy / "shandong")).technologies
+           if t["sector"] == "petroleum_coking"}
+    total = sum(by_class.values())
+    for cls in ("below_baseline", "baseline", "benchmark"):
+        assert got[f"coking_{cls}"] == pytest.approx(line * by_class.get(cls, 0.0) / total)
+        assert got[f"refining_{cls}"] == shipped[f"refining_{cls}"]
+
+
+def test_a_register_class_the_sector_lacks_is_named(data_copy):
+    _dataset_with_register(data_copy, {"coking": "petroleum_coking"})
+    with pytest.raises(pp.DataError, match="for 'petroleum_coking', but sector 'petroleum_coking' "
+                                           "has no technology class '(below_baseline|baseline|benchmark)'"):
         pp.load_dataset(str(data_copy / "shandong"))

@@ -87,9 +87,10 @@ inline Eigen::VectorXd fuel_shares(const Dataset& data, const std::string& owner
 /// @brief Runs @p scenario from its base year to its horizon.
 ///
 /// Energy = activity x intensity x fuel shares per sector; electricity and heat demand are
-/// met by imports, must-run non-fossil generation and thermal plants, whose fuel input is
-/// charged to the power_heat sector; CO2 = tce x 29.3076 GJ x EF x oxidation, plus process
-/// CO2 less CCUS capture. docs/model.md gives every equation.
+/// met by imports, must-run non-fossil generation and thermal plants, whose fuel input (at the
+/// heat rate of the thermal fleet's capital stock) is charged to the power_heat sector;
+/// CO2 = tce x 29.3076 GJ x EF x oxidation, plus process CO2 less CCUS capture. Sectors with
+/// technology classes follow their capital stock. docs/model.md gives every equation.
 /// @param solver tolerances of the capital-stock integration (see the overload for defaults).
 /// @throws std::invalid_argument / std::domain_error for bad levers, naming variable, key and
 ///         year; IntegrationError (with the sector and year) when the stock dynamics fail.
