@@ -13,7 +13,6 @@ import concurrent.futures as cf
 import math
 import numbers
 import os
-import re
 from dataclasses import dataclass
 from typing import Callable, Mapping, Optional, Sequence
 
@@ -24,6 +23,7 @@ from . import _core
 from .analysis import (Distribution, ProbabilityCounter, Sampler, StreamingStats, Tally,
                        discrete, lognormal, lognormal_log, normal, triangular, uniform)
 from .batch import _run_all
+from .lever_address import LeverAddress, LeverPlan, parse_address
 from .results import INDICATOR_NAMES
 from .scenario import Scenario
 
@@ -33,12 +33,7 @@ __all__ = ["ensemble", "EnsembleResult", "EnsembleStats", "LeverAddress", "Sampl
 SAMPLERS = ("lhs", "random", "sobol")
 DEFAULT_PERCENTILES = (5.0, 25.0, 50.0, 75.0, 95.0)
 DEFAULT_BLOCK_SIZE = 256
-# Levers with the single key "total" (docs/levers.md): a value may be set without a path.
-_TOTAL_VARIABLES = ("gdp_growth", "population_growth", "coal_heat_rate_gce_per_kwh",
-                    "import_twh", "import_share", "import_non_fossil_share", "grid_loss_share")
-
-_ADDRESS = re.compile(r"^(?P<scale>scale:)?(?P<variable>[a-z_0-9]+)(?:\.(?P<key>[^@\s]+))?"
-                      r"(?:@(?P<year>\d{4}))?$")
+_WHERE = "ensemble: uncertain address"  # how errors name an address
 _DISTRIBUTIONS = {
     "uniform": (uniform, ("low", "high")),
     "triangular": (triangular, ("low", "mode", "high")),
@@ -47,49 +42,6 @@ _DISTRIBUTIONS = {
     "lognormal_log": (lognormal_log, ("mu", "sigma")),
     "discrete": (discrete, ("values", "weights")),
 }
-
-
-# --- addresses --------------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class LeverAddress:
-    """Where a sampled number goes (see :func:`parse_address`).
-
-    ``key`` is None only for ``scale:`` addresses without a key (every key of the variable);
-    ``year`` is None for a multiplier on the whole path.
-    """
-
-    text: str
-    variable: str
-    key: Optional[str]
-    year: Optional[int]
-    scale: bool
-
-
-def parse_address(text: str) -> LeverAddress:
-    """Parse a lever address.
-
-    ``variable[.key]@year``: the sampled number is the path's value in ``year`` (a point set
-    in the scenario's effective path; its other points are kept). ``scale:variable[.key]``:
-    the number multiplies every point of the path; ``scale:variable[.key]@year`` multiplies
-    the path's value in that year. Without a key, a value address means key ``total`` and a
-    ``scale:`` address every key the variable has.
-    """
-    match = _ADDRESS.match(text) if isinstance(text, str) else None
-    if match is None:
-        raise ValueError(f"ensemble: uncertain address {text!r}: expected "
-                         "'variable[.key]@year', 'scale:variable[.key]' or "
-                         "'scale:variable[.key]@year' (e.g. 'capacity_gw.solar@2030')")
-    variable, key, year = match["variable"], match["key"], match["year"]
-    scale = match["scale"] is not None
-    if variable not in _core.LEVER_VARIABLES:
-        raise ValueError(f"ensemble: uncertain address {text!r}: unknown lever {variable!r} "
-                         f"(known: {', '.join(_core.LEVER_VARIABLES)})")
-    if not scale and year is None:
-        raise ValueError(f"ensemble: uncertain address {text!r}: a value needs a year "
-                         f"('{text}@2030'); use 'scale:{text}' for a multiplier on the path")
-    return LeverAddress(text, variable, key if key is not None or scale else "total",
-                        None if year is None else int(year), scale)
 
 
 def distribution_from_spec(spec: Mapping, where: str = "distribution") -> Distribution:
@@ -114,68 +66,6 @@ def distribution_from_spec(spec: Mapping, where: str = "distribution") -> Distri
         return factory(**given)
     except (TypeError, ValueError) as error:
         raise ValueError(f"{where}: {error}") from None
-
-
-# --- the plan: base paths and edits, built once in the caller ---------------------------------
-
-@dataclass(frozen=True)
-class _Edit:
-    column: int
-    path: tuple  # (variable, key)
-    year: Optional[int]
-    scale: bool
-
-
-def _plan(scenario: Scenario, addresses: Sequence[LeverAddress]):
-    """Base paths (variable, key) -> (years, values) and one or more edits per address."""
-    effective = scenario._core.effective_paths
-    lo, hi = scenario.base_year, scenario.horizon
-    base: dict = {}
-    edits: list = []
-    for column, a in enumerate(addresses):
-        if a.year is not None and not lo <= a.year <= hi:
-            raise ValueError(f"ensemble: uncertain address {a.text!r}: year {a.year} outside "
-                             f"the scenario's years {lo}-{hi}")
-        known = effective.get(a.variable, {})
-        keys = sorted(known) if a.key is None else [a.key]
-        settable = not a.scale and a.key == "total" and a.variable in _TOTAL_VARIABLES
-        if not keys or any(k not in known and not settable for k in keys):
-            missing = a.key if a.key is not None else "(any key)"
-            raise ValueError(f"ensemble: uncertain address {a.text!r}: the scenario has no path "
-                             f"{a.variable}/{missing} (keys: {', '.join(sorted(known)) or 'none'});"
-                             f" set one in the scenario's levers first")
-        for key in keys:
-            years, values = known.get(key, ([], []))
-            base[(a.variable, key)] = (tuple(years), tuple(values))
-            edits.append(_Edit(column, (a.variable, key), a.year, a.scale))
-    return base, tuple(edits)
-
-
-def _set_point(years: list, values: list, year: float, value: float) -> None:
-    if year in years:
-        values[years.index(year)] = value
-    else:
-        i = int(np.searchsorted(years, year))
-        years.insert(i, year)
-        values.insert(i, value)
-
-
-def _levers_for(row, base: dict, edits) -> dict:
-    """The lever spec {variable: {key: (years, values)}} of one sample."""
-    paths = {vk: (list(years), list(values)) for vk, (years, values) in base.items()}
-    for e in edits:
-        x = float(row[e.column])
-        years, values = paths[e.path]
-        if e.scale and e.year is None:
-            values[:] = [v * x for v in values]
-        elif e.scale:
-            _set_point(years, values, float(e.year), x * float(np.interp(e.year, years, values)))
-        else:
-            _set_point(years, values, float(e.year), x)
-    spec: dict = {}
-    for (variable, key), path in paths.items():
-        spec.setdefault(variable, {})[key] = path
-    return spec
 
 
 # --- partial statistics -----------------------------------------------------------------------
@@ -229,8 +119,7 @@ class EnsembleStats:
 @dataclass(frozen=True)
 class _Block:
     scenario: Scenario
-    base: dict
-    edits: tuple
+    lever_plan: LeverPlan
     addresses: tuple
     first: int
     inputs: np.ndarray  # samples x dimensions
@@ -274,7 +163,7 @@ def _run_block(block: _Block) -> EnsembleStats:
     cores, rows = [], []
     for j, row in enumerate(block.inputs):
         try:
-            cores.append(scenario_core.with_levers(_levers_for(row, block.base, block.edits)))
+            cores.append(scenario_core.with_levers(block.lever_plan.levers(row)))
             rows.append(j)
         except (ValueError, RuntimeError) as error:
             fail(j, _describe(error))
@@ -548,7 +437,7 @@ def ensemble(scenario, uncertain: Mapping[str, Distribution], n: int, sampler: s
         if not isinstance(dist, Distribution):
             raise ValueError(f"ensemble: uncertain[{text!r}] = {dist!r}: expected a "
                              f"Distribution (peakpath.analysis.uniform, triangular, ...)")
-    addresses = [parse_address(text) for text in uncertain]
+    addresses = [parse_address(text, _WHERE) for text in uncertain]
     indicators = list(INDICATOR_NAMES if indicators is None else indicators)
     for name in list(indicators) + list(peak_indicators):
         if name not in INDICATOR_NAMES:
@@ -557,14 +446,14 @@ def ensemble(scenario, uncertain: Mapping[str, Distribution], n: int, sampler: s
     for name in peak_indicators:
         if name not in indicators:
             indicators.append(name)
-    base, edits = _plan(scenario, addresses)
+    lever_plan = LeverPlan(scenario, addresses, _WHERE)
     targets_file = _targets_file(targets)
     design = Sampler(sampler, n, len(addresses), int(seed))
     distributions = list(uncertain.values())
     years = np.arange(scenario.base_year, scenario.horizon + 1)
 
     def block(first: int, count: int) -> _Block:
-        return _Block(scenario, base, edits, tuple(uncertain), first,
+        return _Block(scenario, lever_plan, tuple(uncertain), first,
                       np.asarray(design.sample(distributions, first, count)), threads,
                       tuple(INDICATOR_NAMES.index(i) for i in indicators),
                       tuple(peak_indicators), float(tolerance), targets_file, bool(keep),

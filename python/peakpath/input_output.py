@@ -6,8 +6,6 @@ stressors from F's index). See docs/input_output.md.
 """
 from __future__ import annotations
 
-from typing import Optional
-
 import numpy as np
 import pandas as pd
 

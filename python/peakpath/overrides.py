@@ -8,9 +8,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
-import numpy as np
-
-from .ensemble import _levers_for, _plan, parse_address
+from .lever_address import LeverPlan, parse_address
 from .scenario import Scenario
 
 __all__ = ["with_overrides"]
@@ -27,6 +25,7 @@ def with_overrides(scenario: Scenario, overrides: Sequence[str]) -> Scenario:
             number = float(value)
         except ValueError:
             raise ValueError(f"override {text!r}: value {value!r} is not a number") from None
-        base, edits = _plan(scenario, [parse_address(address.strip())])
-        scenario = Scenario(scenario._core.with_levers(_levers_for(np.array([number]), base, edits)))
+        where = "override address"
+        plan = LeverPlan(scenario, [parse_address(address.strip(), where)], where)
+        scenario = Scenario(scenario._core.with_levers(plan.levers([number])))
     return scenario

@@ -13,7 +13,7 @@ import numpy as np
 
 from . import _core
 from .analysis import Distribution, SobolResult, sobol_indices
-from .ensemble import _levers_for, _plan, parse_address
+from .lever_address import LeverPlan, parse_address
 from .peak import peak
 from .results import INDICATOR_NAMES
 from .scenario import Scenario
@@ -37,13 +37,13 @@ def sensitivity(scenario: Scenario, uncertain: Mapping[str, Distribution], indic
     if year not in ("peak", "peak_value") and not scenario.base_year <= int(year) <= scenario.horizon:
         raise ValueError(f"sensitivity: year = {year!r}: outside {scenario.base_year}-"
                          f"{scenario.horizon} (or use 'peak' / 'peak_value')")
-    addresses = [parse_address(text) for text in uncertain]
-    base, edits = _plan(scenario, addresses)
+    where = "sensitivity: uncertain address"
+    plan = LeverPlan(scenario, [parse_address(text, where) for text in uncertain], where)
     column = INDICATOR_NAMES.index(indicator)
     years = np.arange(scenario.base_year, scenario.horizon + 1)
 
     def output(x: np.ndarray) -> np.ndarray:
-        cores = [scenario._core.with_levers(_levers_for(row, base, edits)) for row in x]
+        cores = [scenario._core.with_levers(plan.levers(row)) for row in x]
         out = []
         for result in _core.run_batch(cores, threads):
             series = np.asarray(result.indicator_values)[:, column]

@@ -34,5 +34,8 @@ def test_override_errors():
         with_overrides(base, ["capacity_gw.solar@2030"])
     with pytest.raises(ValueError, match="value 'lots' is not a number"):
         with_overrides(base, ["capacity_gw.solar@2030=lots"])
-    with pytest.raises(ValueError, match="unknown lever 'sun'"):
+    with pytest.raises(ValueError, match="override address 'sun@2030': unknown lever 'sun'"):
         with_overrides(base, ["sun@2030=1"])
+    with pytest.raises(ValueError, match="override address 'capacity_gw.sun@2030': the scenario "
+                                         "has no path capacity_gw/sun"):
+        with_overrides(base, ["capacity_gw.sun@2030=1"])
