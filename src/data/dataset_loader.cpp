@@ -318,19 +318,11 @@ void load_calibration(Dataset& data, const CsvTable& table) {
                                 table.text(row, "unit"), table.text(row, "source")});
 }
 
-}  // namespace
-
-Dataset load_dataset(const std::string& name_or_directory) {
-  std::string directory = name_or_directory;
-  if (!exists(directory + "/dataset.yaml")) {
-    const std::string shipped = default_data_dir() + "/" + name_or_directory;
-    if (!exists(shipped + "/dataset.yaml"))
-      throw DataError("dataset '" + name_or_directory + "': no dataset.yaml there nor in " +
-                      shipped);
-    directory = shipped;
-  }
+/// The dataset described by @p directory's dataset.yaml.
+Dataset load_manifest(const std::string& directory) {
   const std::string manifest_path = directory + "/dataset.yaml";
-  const YAML::Node manifest = detail::load_yaml_file(manifest_path);
+  const YAML::Node manifest =
+      detail::yaml_mapping(manifest_path, detail::load_yaml_file(manifest_path), "(the file)");
   using detail::yaml_as;
   using detail::yaml_required;
   Dataset data;
@@ -356,10 +348,14 @@ Dataset load_dataset(const std::string& name_or_directory) {
       directory + "/" +
       (manifest["fuels"] ? yaml_as<std::string>(manifest_path, manifest["fuels"], "fuels")
                          : std::string("../fuels"));
-  const FuelCatalogue catalogue = load_fuel_catalogue(data.fuels_directory, "ipcc2006");
+  // Loading the default set checks that it exists (the fuels are the same in every set).
+  const FuelCatalogue catalogue = detail::yaml_checked(
+      manifest_path, manifest["default_factor_set"], "default_factor_set",
+      [&] { return load_fuel_catalogue(data.fuels_directory, data.default_factor_set); });
   for (const auto& fuel : catalogue.fuels()) data.fuel_ids.push_back(fuel.id);
 
-  const YAML::Node files = yaml_required(manifest_path, manifest, "files");
+  const YAML::Node files =
+      detail::yaml_mapping(manifest_path, yaml_required(manifest_path, manifest, "files"), "files");
   const auto file = [&](const std::string& key) {
     return directory + "/" +
            yaml_as<std::string>(manifest_path, yaml_required(manifest_path, files, key), key);
@@ -375,8 +371,25 @@ Dataset load_dataset(const std::string& name_or_directory) {
   if (files["technologies"]) load_technologies(data, CsvTable::read(file("technologies")));
   if (files["technology_fuels"])
     load_technology_fuels(data, CsvTable::read(file("technology_fuels")));
-  if (const YAML::Node reg = manifest["register"]) apply_register_shares(data, manifest_path, reg);
+  if (const YAML::Node reg = manifest["register"])
+    apply_register_shares(data, manifest_path,
+                          detail::yaml_mapping(manifest_path, reg, "register"));
   return data;
+}
+
+}  // namespace
+
+Dataset load_dataset(const std::string& name_or_directory) {
+  std::string directory = name_or_directory;
+  if (!exists(directory + "/dataset.yaml")) {
+    const std::string shipped = default_data_dir() + "/" + name_or_directory;
+    if (!exists(shipped + "/dataset.yaml"))
+      throw DataError("dataset '" + name_or_directory + "': no dataset.yaml there nor in " +
+                      shipped);
+    directory = shipped;
+  }
+  const std::string manifest_path = directory + "/dataset.yaml";
+  return detail::with_yaml_errors(manifest_path, [&] { return load_manifest(directory); });
 }
 
 }  // namespace peakpath

@@ -42,6 +42,39 @@ T yaml_as(const std::string& path, const YAML::Node& node, const std::string& ke
   }
 }
 
+/// @brief @p node, which must be a mapping. @throws DataError naming the file, line and key.
+inline const YAML::Node& yaml_mapping(const std::string& path, const YAML::Node& node,
+                                      const std::string& key) {
+  if (!node.IsMap()) throw DataError(yaml_where(path, node, key) + ": expected a mapping");
+  return node;
+}
+
+/// @brief Runs @p read; a yaml-cpp error that the explicit checks did not foresee becomes a
+/// DataError naming @p path and the line, so bad input never escapes as a foreign exception.
+template <class Read>
+auto with_yaml_errors(const std::string& path, Read&& read) {
+  try {
+    return read();
+  } catch (const YAML::Exception& e) {
+    throw DataError(path + (e.mark.line >= 0 ? " line " + std::to_string(e.mark.line + 1) : "") +
+                    ": " + e.msg);
+  }
+}
+
+/// @brief Runs @p use; a value it refuses (std::invalid_argument, not already a DataError)
+/// becomes a DataError naming @p path, the line of @p node and @p key.
+template <class Use>
+auto yaml_checked(const std::string& path, const YAML::Node& node, const std::string& key,
+                  Use&& use) {
+  try {
+    return use();
+  } catch (const DataError&) {
+    throw;
+  } catch (const std::invalid_argument& e) {
+    throw DataError(yaml_where(path, node, key) + ": " + e.what());
+  }
+}
+
 /// @brief A required child. @throws DataError naming the file and the missing key.
 inline YAML::Node yaml_required(const std::string& path, const YAML::Node& parent,
                                 const std::string& key) {

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 // Scenario::load and friends: YAML scenario files with `extends:`.
+#include <sys/stat.h>
 #include <algorithm>
 #include <cstdlib>
 #include <set>
-#include <sys/stat.h>
 
 #include "../data/yaml_file.hpp"
 #include "peakpath/data/data_dir.hpp"
@@ -39,7 +39,8 @@ std::string resolve_scenario(const std::string& name_or_path, const std::string&
 }
 
 bool is_year_key(const std::string& key) {
-  return !key.empty() && std::all_of(key.begin(), key.end(), [](char c) { return c >= '0' && c <= '9'; });
+  return !key.empty() &&
+         std::all_of(key.begin(), key.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 bool is_note_key(const std::string& key) {
@@ -111,15 +112,17 @@ ElectricityMethod parse_method(const std::string& file, const YAML::Node& node) 
 }
 
 Scenario load_chain(const std::string& name_or_path, const std::string& relative_to,
-                    std::set<std::string>& visiting) {
+                    std::set<std::string>& visiting);
+
+/// The scenario of @p file (resolved), with the chain it extends.
+Scenario read_scenario_file(const std::string& file, const std::string& name_or_path,
+                            std::set<std::string>& visiting) {
   using detail::yaml_as;
-  const std::string file = resolve_scenario(name_or_path, relative_to);
-  if (!visiting.insert(file).second)
-    throw DataError(file + ": 'extends' forms a cycle");
+  if (!visiting.insert(file).second) throw DataError(file + ": 'extends' forms a cycle");
   const YAML::Node root = detail::load_yaml_file(file);
   if (!root.IsMap()) throw DataError(file + ": a scenario file must be a YAML mapping");
-  static const std::set<std::string> known = {"name", "description", "dataset", "extends",
-                                              "base_year", "horizon", "options", "levers"};
+  static const std::set<std::string> known = {"name",      "description", "dataset", "extends",
+                                              "base_year", "horizon",     "options", "levers"};
   for (const auto& item : root)
     if (!known.count(item.first.Scalar()))
       throw DataError(detail::yaml_where(file, item.first, item.first.Scalar()) +
@@ -133,10 +136,9 @@ Scenario load_chain(const std::string& name_or_path, const std::string& relative
   } else {
     const std::string dataset =
         yaml_as<std::string>(file, detail::yaml_required(file, root, "dataset"), "dataset");
-    const std::string dataset_dir =
-        is_file(directory_of(file) + "/" + dataset + "/dataset.yaml")
-            ? directory_of(file) + "/" + dataset
-            : dataset;
+    const std::string dataset_dir = is_file(directory_of(file) + "/" + dataset + "/dataset.yaml")
+                                        ? directory_of(file) + "/" + dataset
+                                        : dataset;
     auto data = std::make_shared<const Dataset>(load_dataset(dataset_dir));
     ScenarioOptions options;
     options.factor_set = data->default_factor_set;
@@ -156,15 +158,24 @@ Scenario load_chain(const std::string& name_or_path, const std::string& relative
     throw DataError(detail::yaml_where(file, root["horizon"], "horizon") + ": " +
                     std::to_string(scenario.horizon) + " is not after the base year");
   if (const YAML::Node options = root["options"]) {
-    if (options["factor_set"])
-      scenario = scenario.with_factor_set(
-          yaml_as<std::string>(file, options["factor_set"], "options.factor_set"));
+    detail::yaml_mapping(file, options, "options");
+    if (const YAML::Node set = options["factor_set"])
+      scenario = detail::yaml_checked(file, set, "options.factor_set", [&] {
+        return scenario.with_factor_set(yaml_as<std::string>(file, set, "options.factor_set"));
+      });
     if (options["electricity_method"])
       scenario.options.electricity_method = parse_method(file, options["electricity_method"]);
   }
   scenario.levers = merge_paths(scenario.levers, parse_levers(file, root["levers"]));
   visiting.erase(file);
   return scenario;
+}
+
+Scenario load_chain(const std::string& name_or_path, const std::string& relative_to,
+                    std::set<std::string>& visiting) {
+  const std::string file = resolve_scenario(name_or_path, relative_to);
+  return detail::with_yaml_errors(file,
+                                  [&] { return read_scenario_file(file, name_or_path, visiting); });
 }
 
 }  // namespace

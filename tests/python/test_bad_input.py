@@ -82,8 +82,7 @@ def test_missing_fuel_factor(data_copy):
     lines = path.read_text().splitlines()
     path.write_text("\n".join(line for line in lines if not line.startswith("coke,")) + "\n")
     with pytest.raises(pp.DataError, match=r"factors_china.csv: no row for fuel 'coke'"):
-        pp.load_dataset(str(data_copy / "shandong"))  # loads ipcc2006; the scenario loads china
-        pp.Scenario.load(str(_scenario(data_copy, "name: t\ndataset: shandong\n")))
+        pp.load_dataset(str(data_copy / "shandong"))  # it loads its default set, china
 
 
 def _scenario(data_copy, text, name="s.yaml"):
@@ -92,19 +91,22 @@ def _scenario(data_copy, text, name="s.yaml"):
     return path
 
 
-def test_scenario_errors_name_file_line_and_key(data_copy):
-    path = _scenario(data_copy, "name: t\ndataset: shandong\nlevers:\n  solar_power: {2030: 1}\n")
-    with pytest.raises(pp.DataError, match=rf"{re.escape(str(path))} line 4, key 'levers.solar_power': unknown lever"):
+@pytest.mark.parametrize("body, message", [
+    ("levers:\n  solar_power: {2030: 1}\n", "s.yaml line 4, key 'levers.solar_power': unknown lever"),
+    ("levers:\n  gdp_growth: {2030: fast}\n",
+     "s.yaml line 4, key 'levers.gdp_growth.2030': value 'fast' has the wrong type"),
+    ("options:\n  factor_set: moon\n", "s.yaml line 4, key 'options.factor_set': unknown factor set 'moon'"),
+    ("options: china\n", "s.yaml line 3, key 'options': expected a mapping"),
+    ("horizon: [\n", "s.yaml line 4: "),
+    ("horizn: 2050\n", "s.yaml line 3, key 'horizn': unknown key"),
+])
+def test_scenario_errors_name_file_line_and_key(data_copy, body, message):
+    path = _scenario(data_copy, "name: t\ndataset: shandong\n" + body)
+    with pytest.raises(pp.DataError, match=re.escape(str(path)[:-len("s.yaml")] + message)):
         pp.Scenario.load(str(path))
-    path = _scenario(data_copy, "name: t\ndataset: shandong\nlevers:\n  gdp_growth: {2030: fast}\n")
-    with pytest.raises(pp.DataError, match=r"line 4, key 'levers.gdp_growth.2030': value 'fast' has the wrong type"):
-        pp.Scenario.load(str(path))
-    path = _scenario(data_copy, "name: t\ndataset: shandong\nhorizon: [\n")
-    with pytest.raises(pp.DataError, match=r"s.yaml line \d+: "):
-        pp.Scenario.load(str(path))
-    path = _scenario(data_copy, "name: t\ndataset: shandong\nhorizn: 2050\n")
-    with pytest.raises(pp.DataError, match=r"line 3, key 'horizn': unknown key"):
-        pp.Scenario.load(str(path))
+
+
+def test_a_scenario_extending_itself_is_a_cycle(data_copy):
     path = _scenario(data_copy, "name: t\nextends: s.yaml\n")
     with pytest.raises(pp.DataError, match="'extends' forms a cycle"):
         pp.Scenario.load(str(path))
