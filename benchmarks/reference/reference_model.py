@@ -35,6 +35,7 @@ GJ_PER_TCE = 29.3076
 ELECTRICITY_TCE_PER_MWH = 0.1229  # calorific method
 HOURS_PER_YEAR = 8760.0
 NON_FOSSIL_TECHNOLOGIES = ("nuclear", "hydro", "wind_onshore", "wind_offshore", "solar", "biomass")
+THERMAL_TECHNOLOGIES = ("coal", "gas")  # their capacity_gw (a plan) is the fleet's minimum
 POLLUTANTS = ("so2", "nox", "pm")
 INDICATOR_NAMES = (
     "gdp_100m_cny", "energy_total_mtce", "energy_total_calorific_mtce", "coal_consumption_mt",
@@ -272,10 +273,11 @@ class _StockInputs:
     weight: np.ndarray  # bounds x classes, new-build weights
     activity: np.ndarray  # bounds x sectors
     utilisation: np.ndarray  # bounds x sectors, target utilisation
+    minimum: np.ndarray  # bounds x sectors, capacity kept at least (0: none)
 
     def row(self, i: int) -> "_StockInputs":
         return _StockInputs(self.hazard[i], self.phase_out[i], self.retrofit[i], self.weight[i],
-                            self.activity[i], self.utilisation[i])
+                            self.activity[i], self.utilisation[i], self.minimum[i])
 
 
 def _stock_rhs(member: np.ndarray, new_rate: np.ndarray, flows: list[tuple[int, int]],
@@ -313,7 +315,8 @@ def _stock_rhs(member: np.ndarray, new_rate: np.ndarray, flows: list[tuple[int, 
         db -= drawn * share_b
         dn -= drawn * share_n
         # Investment replaces retirement and phase-out and closes the gap over ADJUSTMENT_TIME.
-        needed = at(lo.activity, hi.activity, w) / at(lo.utilisation, hi.utilisation, w)
+        needed = np.maximum(at(lo.activity, hi.activity, w) / at(lo.utilisation, hi.utilisation, w),
+                            at(lo.minimum, hi.minimum, w))
         replaced = member @ (natural + phase * factor)
         investment = np.maximum(0.0, replaced + (needed - member @ capacity) / ADJUSTMENT_TIME)
         weight = at(lo.weight, hi.weight, w)
@@ -332,9 +335,9 @@ def _classed_sectors(data: Data) -> list[int]:
 
 
 def stock_block(sc: Scenario, sectors: list[int], activity: np.ndarray, rtol: float = 1e-10,
-                atol: float = 1e-8) -> list[SectorStock]:
-    """Capacity by technology class of ``sectors`` driven by ``activity`` (years x sectors)
-    (docs/stock.md), integrated with ``solve_ivp`` (DOP853) segment by segment between the
+                atol: float = 1e-8, *, minimum: np.ndarray | None = None) -> list[SectorStock]:
+    """Capacity by technology class of ``sectors`` driven by ``activity`` (years x sectors),
+    kept at least at ``minimum`` (years x sectors) when given (docs/stock.md), integrated with ``solve_ivp`` (DOP853) segment by segment between the
     points where an input has a kink (the hazard table nodes every HAZARD_TABLE_STEP years, path
     points, model years), so the right-hand side is smooth on each segment but for the max() of
     investment and draws. The sectors are independent; they are integrated as one system."""
@@ -360,7 +363,9 @@ def stock_block(sc: Scenario, sectors: list[int], activity: np.ndarray, rtol: fl
     # Inputs at the bounds (each linear in between).
     utilisation = np.stack([paths.at("utilisation", sid, bounds, DEFAULT_UTILISATION)
                             for sid in sids], axis=1)
-    base_capacity = activity[0] / utilisation[0]
+    if minimum is None:
+        minimum = np.zeros_like(activity)
+    base_capacity = np.maximum(activity[0] / utilisation[0], minimum[0])
     class_base = np.array([spec.base_share for spec in specs]) * (member.T @ base_capacity)
     table = np.stack([_base_hazard(spec, table_nodes - years[0]) for spec in specs], axis=1)
     position = (bounds - years[0]) / HAZARD_TABLE_STEP  # bounds between table nodes: linear
@@ -382,7 +387,8 @@ def stock_block(sc: Scenario, sectors: list[int], activity: np.ndarray, rtol: fl
         weight=np.stack([paths.at("new_build_share", key, bounds, spec.base_share)
                          for key, spec in zip(keys, specs)], axis=1),
         activity=np.stack([np.interp(bounds, years, a) for a in activity.T], axis=1),
-        utilisation=utilisation)
+        utilisation=utilisation,
+        minimum=np.stack([np.interp(bounds, years, m) for m in minimum.T], axis=1))
     new_rate = np.array([1.0 / (_weibull_scale(s) * math.gamma(1.0 + 1.0 / s.lifetime_shape))
                          for s in specs])
 
@@ -512,7 +518,10 @@ def power_heat_block(sc: Scenario, energy: np.ndarray, rtol: float = 1e-10,
     p = data.sector_group.index("power_heat")
     fleet = None
     if thermal[0] > 0 and any(t.sector == p for t in data.technologies):
-        fleet = stock_block(sc, [p], thermal[:, None] * 1e3 / HOURS_PER_YEAR, rtol, atol)[0]
+        planned = [paths.at("capacity_gw", tech, years) for tech in THERMAL_TECHNOLOGIES
+                   if paths.get("capacity_gw", tech)]
+        fleet = stock_block(sc, [p], thermal[:, None] * 1e3 / HOURS_PER_YEAR, rtol, atol,
+                            minimum=np.sum(planned, axis=0)[:, None] if planned else None)[0]
         heat_rate = np.where(fleet.intensity_index > 0, heat_rate * fleet.intensity_index,
                              heat_rate)
     thermal_input = thermal * heat_rate * 1e3  # TWh x gce/kWh -> tce

@@ -16,6 +16,7 @@
 #include "peakpath/model/detail/growth_curve.hpp"
 #include "peakpath/model/detail/scenario_paths.hpp"
 #include "peakpath/model/detail/sector_dynamics.hpp"
+#include "peakpath/model/detail/thermal_fleet.hpp"
 #include "peakpath/model/results.hpp"
 #include "peakpath/scenario/scenario.hpp"
 
@@ -317,26 +318,12 @@ inline Results run(const Scenario& scenario, const stock::SolverOptions& solver)
                                             thermal_twh,     curtailed_twh, final_heat_tce};
   }
 
-  // The thermal fleet: the power_heat sector's technology classes turn over with thermal
-  // generation (capacity in GW), and their capacity-weighted heat rate, relative to the base
-  // year, scales the coal_heat_rate_gce_per_kwh lever.
-  std::optional<detail::SectorDynamics> fleet;
-  const std::string& power_id = data.sectors[power_sector].id;
-  if (detail::has_technology_classes(data, power_sector)) {
-    if (!(balance.front().thermal_twh > 0))
-      throw std::invalid_argument("run " + scenario.name + ": sector '" + power_id +
-                                  "' has technology classes (its thermal fleet) but no thermal "
-                                  "generation in the base year to size them");
-    if (paths.find("replacement_ratio", power_id))
-      throw std::invalid_argument(
-          "replacement_ratio " + power_id +
-          ": thermal plants must generate what imports and non-fossil leave, so their capacity "
-          "cannot be capped; lower thermal generation through the import or capacity_gw levers");
-    std::vector<double> thermal_gw;
-    for (const auto& b : balance) thermal_gw.push_back(b.thermal_twh * 1e3 / units::HOURS_PER_YEAR);
-    fleet =
-        detail::simulate_sector_classes(data, paths, power_sector, thermal_gw, model_years, solver);
-  }
+  // The thermal fleet turns over with thermal generation (capacity in GW); its capacity-weighted
+  // heat rate, relative to the base year, scales the coal_heat_rate_gce_per_kwh lever.
+  std::vector<double> thermal_twh;
+  for (const auto& b : balance) thermal_twh.push_back(b.thermal_twh);
+  const std::optional<detail::SectorDynamics> fleet = detail::simulate_thermal_fleet(
+      data, paths, power_sector, thermal_twh, model_years, solver, "run " + scenario.name);
   std::vector<const detail::SectorDynamics*> stocks;
   for (const auto& d : dynamics) stocks.push_back(&d);
   if (fleet) stocks.push_back(&*fleet);

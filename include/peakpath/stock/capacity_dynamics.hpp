@@ -38,7 +38,7 @@ struct CapacityResult {
   Eigen::MatrixXd phase_out;         ///< capacity retired early by the phase-out schedules
   Eigen::MatrixXd retrofit_in;       ///< capacity converted into the class
   Eigen::MatrixXd retrofit_out;      ///< capacity converted out of the class
-  Eigen::VectorXd needed_capacity;   ///< activity / target utilisation
+  Eigen::VectorXd needed_capacity;   ///< activity / target utilisation, at least the minimum
   Eigen::VectorXd intensity;         ///< capacity-weighted intensity of the classes
   Eigen::VectorXd cumulative;        ///< cumulative quantity (e.g. emissions) since years[0]
 };
@@ -103,6 +103,8 @@ inline std::vector<AgedVintage> validate(const CapacityModel& model, const Capac
   check_sorted(where, "years", in.years);
   if (in.activity.empty()) throw std::invalid_argument(where + ": activity is not set");
   check_path_values(where, "activity", in.activity, false);
+  if (!in.minimum_capacity.empty())
+    check_path_values(where, "minimum_capacity", in.minimum_capacity, false);
   if (!in.phase_out.empty()) {
     check_size_match(where, "phase_out", in.phase_out.size(), "classes", n);
     for (std::size_t k = 0; k < n; ++k)
@@ -188,7 +190,7 @@ CapacityResult simulate_impl(const CapacityModel& model, const CapacityInputs& i
   r.intensity.resize(rows);
   for (Eigen::Index i = 0; i < rows; ++i) {
     const double year = inputs.years[static_cast<std::size_t>(i)];
-    r.needed_capacity[i] = inputs.activity.at(year) / model.target_utilisation.at(year);
+    r.needed_capacity[i] = needed_capacity(model, inputs, year);
     const double total = r.capacity.row(i).sum();
     double weighted = 0;
     for (std::size_t k = 0; k < n; ++k) {

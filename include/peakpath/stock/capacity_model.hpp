@@ -2,6 +2,7 @@
 // peakpath: the description of a sector's capacity by technology class (data of the dynamics).
 #pragma once
 
+#include <algorithm>
 #include <cmath>
 #include <cstddef>
 #include <string>
@@ -125,9 +126,21 @@ struct CapacityInputs {
   /// Sample years (strictly increasing, at least 2); years[0] is the base year, where the
   /// state is the base-year capacity. Usually every model year.
   std::vector<double> years;
-  TimePath activity;                    ///< output per year (values >= 0)
+  TimePath activity;  ///< output per year (values >= 0)
+  /// Capacity kept at least at this level whatever the activity (e.g. a planned fleet);
+  /// empty: none (values >= 0).
+  TimePath minimum_capacity;
   std::vector<TimePath> phase_out;      ///< per class, capacity per year; {} or empty paths: none
   std::vector<RetrofitFlow> retrofits;  ///< retrofit flows between classes
 };
+
+/// @brief The capacity needed at @p year: activity / target utilisation, at least the
+/// inputs' minimum capacity.
+inline double needed_capacity(const CapacityModel& model, const CapacityInputs& inputs,
+                              double year) {
+  const double needed = inputs.activity.at(year) / model.target_utilisation.at(year);
+  return inputs.minimum_capacity.empty() ? needed
+                                         : std::max(needed, inputs.minimum_capacity.at(year));
+}
 
 }  // namespace peakpath::stock

@@ -101,6 +101,34 @@ TEST(CapacityDynamics, CapacityFollowsTheNeededCapacityAndTheMixTurnsOver) {
   EXPECT_NEAR(r.intensity[0], expected0, 1e-12);
 }
 
+TEST(CapacityDynamics, MinimumCapacityIsApproachedOverTheAdjustmentTime) {
+  // One class, exponential retirement, no activity, a minimum of 150 above the base stock of
+  // 100: investment replaces retirement and closes the gap, dK/dt = (150 - K) / tau, so
+  // K(t) = 150 - 50 exp(-(t - 2020) / tau) with tau = 2 years.
+  ps::CapacityModel model;
+  model.sector = "fleet";
+  ps::TechnologyClass unit;
+  unit.name = "unit";
+  unit.lifetime = ps::Lifetime::weibull(1.0, 30.0);
+  unit.base_capacity_by_age = {100.0};
+  model.classes = {unit};
+  ps::CapacityInputs in;
+  in.years = year_range(2020, 2030);
+  in.activity = TimePath(0.0);
+  in.minimum_capacity = TimePath(150.0);
+  const ps::CapacityResult r = ps::simulate(model, in);
+  for (Eigen::Index i = 0; i < r.capacity.rows(); ++i)
+    EXPECT_NEAR(r.capacity(i, 0), 150.0 - 50.0 * std::exp(-static_cast<double>(i) / 2.0), 1e-4)
+        << r.years[static_cast<std::size_t>(i)];
+  EXPECT_EQ(r.needed_capacity[5], 150.0);
+  // Where the activity needs more than the minimum, the minimum changes nothing.
+  ps::CapacityInputs steel_in = steel_inputs();
+  steel_in.minimum_capacity = TimePath(100.0);
+  const ps::CapacityResult with = ps::simulate(steel(), steel_in);
+  const ps::CapacityResult without = ps::simulate(steel(), steel_inputs());
+  EXPECT_EQ((with.capacity - without.capacity).norm(), 0.0);
+}
+
 TEST(CapacityDynamics, CumulativeQuantityIntegratesActivityTimesFactor) {
   ps::CapacityModel model;
   model.sector = "cement";
@@ -156,6 +184,10 @@ TEST(CapacityDynamics, BadModelsAndInputsAreNamed) {
   bad.activity = TimePath({2020, 2030}, {1, -1});
   EXPECT_EQ(message_of<std::domain_error>([&] { ps::simulate(steel(), bad); }),
             "simulate(steel): activity[1] = -1: must be non-negative");
+  bad = in;
+  bad.minimum_capacity = TimePath({2020, 2030}, {5, -2});
+  EXPECT_EQ(message_of<std::domain_error>([&] { ps::simulate(steel(), bad); }),
+            "simulate(steel): minimum_capacity[1] = -2: must be non-negative");
   ps::SolverOptions options;
   options.rel_tolerance = -1;
   EXPECT_EQ(message_of<std::domain_error>([&] { ps::simulate(steel(), in, options); }),

@@ -63,15 +63,17 @@ inline stock::ShareCurve new_build_curve(const ScenarioPaths& paths, const std::
   return stock::ShareCurve(weight ? *weight : TimePath(base_share));
 }
 
-/// Simulates the technology classes of sector @p s driven by @p activity (one value per year).
-/// Base-year capacity = activity / utilisation, split by base_share and aged uniformly over
-/// [0, 2 x mean_age); new builds follow the `new_build_share` weights (default: base shares);
-/// `phase_out_rate` (share of base-year capacity per year) and `retrofit_rate`
-/// (key "sector/from/to", share of the source's base-year capacity per year) move capacity.
+/// Simulates the technology classes of sector @p s driven by @p activity (one value per year),
+/// keeping at least @p minimum_capacity (empty: none).
+/// Base-year capacity = activity / utilisation (or the minimum), split by base_share and aged
+/// uniformly over [0, 2 x mean_age); new builds follow the `new_build_share` weights (default: base
+/// shares); `phase_out_rate` (share of base-year capacity per year) and `retrofit_rate` (key
+/// "sector/from/to", share of the source's base-year capacity per year) move capacity.
 inline SectorDynamics simulate_sector_classes(const Dataset& data, const ScenarioPaths& paths,
                                               std::size_t s, const std::vector<double>& activity,
                                               const std::vector<double>& years,
-                                              const stock::SolverOptions& options) {
+                                              const stock::SolverOptions& options,
+                                              const TimePath& minimum_capacity = {}) {
   std::vector<const TechnologyClassSpec*> specs;
   for (const auto& spec : data.technologies)
     if (spec.sector == s) specs.push_back(&spec);
@@ -83,10 +85,11 @@ inline SectorDynamics simulate_sector_classes(const Dataset& data, const Scenari
   model.hazard_table_step = 0.25;
   if (const TimePath* u = paths.find("utilisation", id)) model.target_utilisation = *u;
   if (const TimePath* ratio = paths.find("replacement_ratio", id)) model.replacement_ratio = *ratio;
-  const double base_capacity = activity.front() / model.target_utilisation.at(years.front());
   stock::CapacityInputs inputs;
   inputs.years = years;
   inputs.activity = TimePath(years, activity, "activity of " + id);
+  inputs.minimum_capacity = minimum_capacity;
+  const double base_capacity = stock::needed_capacity(model, inputs, years.front());
 
   SectorDynamics dynamics;
   dynamics.sector = s;

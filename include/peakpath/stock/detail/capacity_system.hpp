@@ -164,7 +164,7 @@ class CapacitySystem {
     }
     // Investment replaces what leaves and closes the gap to the needed capacity.
     const double activity = inputs_.activity.at(t);
-    const double needed = activity / model_.target_utilisation.at(t);
+    const double needed = needed_capacity(model_, inputs_, t);
     double investment = std::max(0.0, replaced + (needed - total) / model_.adjustment_time);
     // Reduction replacement: new capacity only against `ratio` times as much removed.
     if (!model_.replacement_ratio.empty())
