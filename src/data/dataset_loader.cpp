@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 // load_dataset(): reading and validating a dataset directory.
-#include <sys/stat.h>
 #include <algorithm>
 #include <cmath>
 #include <set>
 #include <sstream>
 
+#include "file_path.hpp"
 #include "peakpath/data/csv_table.hpp"
 #include "peakpath/data/data_dir.hpp"
 #include "peakpath/data/dataset.hpp"
@@ -15,11 +15,6 @@
 namespace peakpath {
 
 namespace {
-
-bool exists(const std::string& path) {
-  struct stat info {};
-  return ::stat(path.c_str(), &info) == 0;
-}
 
 std::vector<int> parse_ceads_list(const CsvTable& table, std::size_t row) {
   std::vector<int> numbers;
@@ -267,7 +262,7 @@ void apply_register_shares(Dataset& data, const std::string& manifest_path,
       data.directory + "/" +
       yaml_as<std::string>(manifest_path, yaml_required(manifest_path, node, "database"),
                            "register.database");
-  if (!exists(database))
+  if (!detail::is_file(database))
     throw DataError(detail::yaml_where(manifest_path, node, "register.database") + ": '" +
                     database + "' does not exist");
   std::map<std::string, std::string> target_of_type;
@@ -294,9 +289,10 @@ void apply_register_shares(Dataset& data, const std::string& manifest_path,
     for (const auto& spec : data.technologies)
       if (in_target(spec)) target_share += spec.base_share;
     for (const auto& [cls, capacity] : by_class)
-      if (std::none_of(
-              data.technologies.begin(), data.technologies.end(),
-              [&](const TechnologyClassSpec& t) { return in_target(t) && t.name == prefix + cls; }))
+      if (std::none_of(data.technologies.begin(), data.technologies.end(),
+                       [&](const TechnologyClassSpec& t) {
+                         return t.sector == s && t.name == prefix + cls;
+                       }))
         throw DataError(manifest_path + ": the register has " + cls + " capacity for '" + target +
                         "', but sector '" + sector + "' has no technology class '" + prefix + cls +
                         "'");
@@ -381,9 +377,9 @@ Dataset load_manifest(const std::string& directory) {
 
 Dataset load_dataset(const std::string& name_or_directory) {
   std::string directory = name_or_directory;
-  if (!exists(directory + "/dataset.yaml")) {
+  if (!detail::is_file(directory + "/dataset.yaml")) {
     const std::string shipped = default_data_dir() + "/" + name_or_directory;
-    if (!exists(shipped + "/dataset.yaml"))
+    if (!detail::is_file(shipped + "/dataset.yaml"))
       throw DataError("dataset '" + name_or_directory + "': no dataset.yaml there nor in " +
                       shipped);
     directory = shipped;

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 // Scenario::load and friends: YAML scenario files with `extends:`.
-#include <sys/stat.h>
 #include <algorithm>
 #include <cstdlib>
 #include <set>
 
+#include "../data/file_path.hpp"
 #include "../data/yaml_file.hpp"
 #include "peakpath/data/data_dir.hpp"
 #include "peakpath/scenario/scenario.hpp"
@@ -13,15 +13,8 @@ namespace peakpath {
 
 namespace {
 
-bool is_file(const std::string& path) {
-  struct stat info {};
-  return ::stat(path.c_str(), &info) == 0 && S_ISREG(info.st_mode);
-}
-
-std::string directory_of(const std::string& path) {
-  const auto slash = path.find_last_of('/');
-  return slash == std::string::npos ? "." : path.substr(0, slash);
-}
+using detail::directory_of;
+using detail::is_file;
 
 /// "shandong/baseline" -> <data>/shandong/scenarios/baseline.yaml; a file path stays as is.
 std::string resolve_scenario(const std::string& name_or_path, const std::string& relative_to) {

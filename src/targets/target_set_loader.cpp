@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 // TargetSet::load: YAML target sets with a CSV history of reference values.
-#include <sys/stat.h>
 #include <algorithm>
 #include <cmath>
 #include <map>
 #include <set>
 #include <sstream>
 
+#include "../data/file_path.hpp"
 #include "../data/yaml_file.hpp"
 #include "peakpath/core/check.hpp"
 #include "peakpath/data/csv_table.hpp"
@@ -18,19 +18,11 @@ namespace peakpath {
 
 namespace {
 
+using detail::directory_of;
+using detail::is_file;
 using detail::yaml_as;
 using detail::yaml_required;
 using detail::yaml_where;
-
-bool is_file(const std::string& path) {
-  struct stat info {};
-  return ::stat(path.c_str(), &info) == 0 && S_ISREG(info.st_mode);
-}
-
-std::string directory_of(const std::string& path) {
-  const auto slash = path.find_last_of('/');
-  return slash == std::string::npos ? "." : path.substr(0, slash);
-}
 
 /// "shandong" -> <data>/shandong/targets/shandong.yaml; "shandong/x" -> .../targets/x.yaml.
 std::string resolve_target_set(const std::string& name_or_path) {
