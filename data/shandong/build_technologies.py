@@ -63,6 +63,9 @@ SCRAP_EAF = (
     "10 % of base-year steel capacity, fuel mix 85 % electricity, 5 % natural gas, 10 % coke "
     "(charge carbon), Weibull lifetime mean 30 yr, shape 3, mean age 10 yr; overridable")
 FUELS = os.path.join(HERE, "..", "fuels", "fuels.csv")
+LINE_MIX_SOURCE = ("{line} line's share of the CEADs sector-21 fuels in base_energy.csv: coal family "
+                   "to coking, oil products to refining (P); natural gas, electricity and heat "
+                   "split in proportion to the lines' own fuels (ASSUMPTION, U)")
 ASSUMED = ("ASSUMPTION (no public Shandong figure): capacity shares 20/60/20 % below baseline / "
            "between / at benchmark; Weibull lifetime shape 3; base-year ages uniform over "
            "[0, 2 x mean age); overridable")
@@ -106,12 +109,17 @@ def coal_power_shares(level, fleet_rate):
     return {"below_baseline": below, "baseline": 1 - bench - below, "benchmark": bench}
 
 
-def line_mixes(sector):
-    """{line: (share of the sector's base-year energy, {fuel: share of the line's energy})}."""
+def fuel_lines():
+    """{fuel: the line that alone uses it (coal family: coking; oil products: refining) or
+    "shared" (natural gas, electricity, heat, ...)}."""
     with open(FUELS, newline="", encoding="utf-8") as handle:
-        kind = {r["id"]: ("coking" if r["coal"] == "1" else
+        return {r["id"]: ("coking" if r["coal"] == "1" else
                           "refining" if r["fossil"] == "1" and r["id"] != "natural_gas" else
                           "shared") for r in csv.DictReader(handle)}
+
+
+def line_mixes(sector, kind):
+    """{line: (share of the sector's base-year energy, {fuel: share of the line's energy})}."""
     energy = {}
     with open(BASE_ENERGY, newline="", encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
@@ -149,10 +157,13 @@ def main():
                          "base_share": eaf_share, "lifetime_mean": eaf_lifetime,
                          "lifetime_shape": SHAPE, "mean_age": eaf_age, "tag": "U",
                          "source": f"{eaf_ratio:g} x the blast-furnace classes' mean: {eaf_source}"})
-            fuel_rows += [{"sector": sector, "class": "scrap_eaf", "fuel": fuel, "share": share}
+            fuel_rows += [{"sector": sector, "class": "scrap_eaf", "fuel": fuel, "share": share,
+                           "tag": "U", "source": "ASSUMPTION: scrap-EAF fuel mix (no Shandong "
+                                                  "figure); overridable"}
                           for fuel, share in eaf_mix.items()]
     for sector, lines in LINES.items():
-        mixes = line_mixes(sector)
+        kind = fuel_lines()
+        mixes = line_mixes(sector, kind)
         for line, (ptype, lifetime, age) in lines.items():
             origin, tag, level = class_levels(table, ptype)
             line_share, mix = mixes[line]
@@ -170,7 +181,9 @@ def main():
                                f"{ASSUMED}")})
                 for fuel, fuel_share in mix.items():
                     fuel_rows.append({"sector": sector, "class": f"{line}_{name}", "fuel": fuel,
-                                      "share": round(fuel_share, 8)})
+                                      "share": round(fuel_share, 8),
+                                      "tag": "U" if kind[fuel] == "shared" else "P",
+                                      "source": LINE_MIX_SOURCE.format(line=line)})
     sector, ptype, lifetime, age = COAL_POWER
     origin, tag, level = class_levels(table, ptype)
     rate = fleet_heat_rate()
