@@ -4,6 +4,7 @@
 
 #include <array>
 #include <string>
+#include <vector>
 
 namespace peakpath {
 
@@ -34,5 +35,9 @@ struct Fuel {
   /// @brief Net t CO2 emitted per tce burned.
   double co2_t_per_tce() const { return 29.3076e-6 * co2_kg_per_tj * oxidation; }
 };
+
+/// @brief The pollutants whose uncontrolled factors a Fuel carries (so2_kg_per_tce, ...), in the
+/// order results report them after removal.
+inline const std::vector<std::string> POLLUTANT_NAMES = {"so2", "nox", "pm"};
 
 }  // namespace peakpath

@@ -10,37 +10,11 @@
 
 #include <Eigen/Core>
 
+#include "peakpath/energy/fuel.hpp"
+#include "peakpath/model/indicator.hpp"
+#include "peakpath/model/sector_fuel.hpp"
+
 namespace peakpath {
-
-/// @brief Indicator columns of Results::indicators, in order (units in the names).
-/// The first twelve are the public API; the rest support calibration and reporting.
-inline const std::vector<std::string> INDICATOR_NAMES = {"gdp_100m_cny",
-                                                         "energy_total_mtce",
-                                                         "energy_total_calorific_mtce",
-                                                         "coal_consumption_mt",
-                                                         "non_fossil_share",
-                                                         "co2_total_mt",
-                                                         "co2_energy_mt",
-                                                         "co2_process_mt",
-                                                         "co2_power_heat_mt",
-                                                         "co2_two_high_mt",
-                                                         "energy_intensity_tce_per_10k_cny",
-                                                         "carbon_intensity_t_per_10k_cny",
-                                                         "coal_share",
-                                                         "non_fossil_share_calorific",
-                                                         "co2_captured_mt",
-                                                         "electricity_consumption_twh",
-                                                         "electricity_import_twh",
-                                                         "electricity_non_fossil_twh",
-                                                         "electricity_thermal_twh",
-                                                         "electricity_curtailed_twh",
-                                                         "so2_kt",
-                                                         "nox_kt",
-                                                         "pm_kt",
-                                                         "thermal_heat_rate_gce_per_kwh"};
-
-/// @brief Pollutants tracked after removal, in this order.
-inline const std::vector<std::string> POLLUTANT_NAMES = {"so2", "nox", "pm"};
 
 /// @brief IAMC variable and unit of an indicator column (pyam naming where one exists).
 struct IamcVariable {
@@ -143,10 +117,9 @@ struct Results {
       table.units.push_back(v.unit);
       table.values.emplace_back(series.data(), series.data() + series.size());
     }
-    const Eigen::Index F = static_cast<Eigen::Index>(fuels());
     for (std::size_t s = 0; s < sectors(); ++s) {
       const auto k = static_cast<Eigen::Index>(s);
-      const Eigen::VectorXd co2 = (co2_t.middleCols(k * F, F).rowwise().sum() +
+      const Eigen::VectorXd co2 = (sector_fuel(co2_t, fuels()).sector(s).rowwise().sum() +
                                    process_co2_t.col(k) - captured_co2_t.col(k)) *
                                   1e-6;
       table.variables.push_back("Emissions|CO2|Sector|" + sector_ids[s]);
@@ -181,11 +154,11 @@ struct Results {
       }
       sums[{key, years[t]}] += value;
     };
-    const Eigen::MatrixXd& source = emissions ? co2_t : energy_tce;
+    const auto source = sector_fuel(emissions ? co2_t : energy_tce, fuels());
     for (std::size_t t = 0; t < years.size(); ++t)
       for (std::size_t s = 0; s < sectors(); ++s) {
         for (std::size_t f = 0; f < fuels(); ++f)
-          add(t, s, fuel_ids[f], source(t, s * fuels() + f));
+          add(t, s, fuel_ids[f], source(static_cast<Eigen::Index>(t), s, f));
         if (emissions) {
           add(t, s, "process", process_co2_t(t, s));
           add(t, s, "ccus", -captured_co2_t(t, s));

@@ -40,4 +40,9 @@ class ScenarioPaths {
   PathSet paths_;
 };
 
+/// The value of @p path in @p year, or @p fallback when the path is not set (nullptr).
+inline double value_or(const TimePath* path, int year, double fallback) {
+  return path ? path->at(year) : fallback;
+}
+
 }  // namespace peakpath::detail

@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: Apache-2.0
+// peakpath: the end-use demand stage: final energy by sector and fuel (C1).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <Eigen/Core>
+
+#include "peakpath/model/detail/fuel_shares.hpp"
+#include "peakpath/model/detail/require_bounded.hpp"
+#include "peakpath/model/run_context.hpp"
+#include "peakpath/model/sector_fuel.hpp"
+#include "peakpath/stages/capital_stock.hpp"
+#include "peakpath/stages/replacement.hpp"
+
+namespace peakpath::stages {
+
+/// @brief Final energy use, before power and heat supply.
+struct EndUseDemand {
+  Eigen::MatrixXd final_energy_tce;  ///< years x (sectors x fuels); read with sector_fuel()
+  Eigen::MatrixXd intensity;         ///< years x sectors: tce per activity unit
+};
+
+/// @brief The end-use demand stage: energy = activity x intensity x fuel shares per sector.
+/// The intensity changes by the sector's `intensity_change` rate (operational improvement) and,
+/// for sectors with technology classes, by the change of their capacity-weighted intensity
+/// (stock turnover); fuel shares are the base mix (or the classes' blended mix) with any
+/// `fuel_share` levers imposed. docs/model.md.
+/// @throws std::invalid_argument / std::domain_error for a bad intensity change or fuel share.
+inline EndUseDemand end_use_demand(const RunContext& ctx, const Activity& activity,
+                                   const CapitalStock& stock) {
+  const std::size_t S = ctx.sector_count();
+  const std::size_t F = ctx.fuel_count();
+  std::vector<const TimePath*> intensity_change(S);
+  std::vector<std::vector<const TimePath*>> fuel_share(S);
+  for (std::size_t s = 0; s < S; ++s) {
+    const std::string& id = ctx.data.sectors[s].id;
+    intensity_change[s] = ctx.paths.find("intensity_change", id);
+    fuel_share[s] = detail::fuel_share_paths(ctx.data, ctx.paths, id);
+  }
+  EndUseDemand demand;
+  demand.final_energy_tce.setZero(ctx.year_count(), static_cast<Eigen::Index>(S * F));
+  demand.intensity.resize(ctx.year_count(), static_cast<Eigen::Index>(S));
+  auto energy = sector_fuel(demand.final_energy_tce, F);
+  Eigen::VectorXd intensity = ctx.base_intensity;
+  for (Eigen::Index t = 0; t < ctx.year_count(); ++t) {
+    const int year = ctx.year(t);
+    for (std::size_t s = 0; s < S; ++s) {
+      const detail::SectorDynamics* dynamics = stock.of(s);
+      const auto k = static_cast<Eigen::Index>(s);
+      if (t > 0) {
+        const double change = detail::value_or(intensity_change[s], year, 0.0);
+        detail::require_bounded(
+            [&] {
+              return "intensity_change " + ctx.data.sectors[s].id + " in " + std::to_string(year);
+            },
+            "rate", change, -1.0, 10.0);
+        intensity[k] *= 1.0 + change;
+        if (dynamics)
+          intensity[k] *= dynamics->intensity_index[t] / dynamics->intensity_index[t - 1];
+      }
+      const Eigen::VectorXd& mix =
+          dynamics ? stock.fuel_mix[s][static_cast<std::size_t>(t)] : ctx.base_mix[s];
+      const Eigen::VectorXd shares =
+          detail::fuel_shares(ctx.data, ctx.data.sectors[s].id, fuel_share[s], mix, year);
+      for (std::size_t f = 0; f < F; ++f)
+        energy(t, s, f) =
+            activity.produced(t, k) * intensity[k] * shares[static_cast<Eigen::Index>(f)];
+    }
+    demand.intensity.row(t) = intensity.transpose();
+  }
+  return demand;
+}
+
+}  // namespace peakpath::stages
