@@ -6,7 +6,7 @@
 #include <optional>
 
 #include "bindings.hpp"
-#include "peakpath/io/input_output.hpp"
+#include "peakpath/input_output/leontief.hpp"
 
 namespace py = pybind11;
 
@@ -14,7 +14,7 @@ namespace peakpath::python {
 
 void bind_input_output(py::module_& m) {
   auto sub = m.def_submodule("input_output", "Input-output analysis (Leontief, Ghosh).");
-  py::class_<InputOutput>(sub, "InputOutput", "Input-output table with extensions.")
+  py::class_<input_output::InputOutput>(sub, "InputOutput", "Input-output table with extensions.")
       .def(py::init([](const Eigen::MatrixXd& Z, const Eigen::MatrixXd& Y,
                        const std::optional<Eigen::MatrixXd>& F) {
              return InputOutput(Z, Y, F ? *F : Eigen::MatrixXd());

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // CsvTable: reading CSV with located errors; atomic file writes.
-#include "peakpath/data/csv_table.hpp"
+#include "peakpath/core/csv_table.hpp"
 
 #include <cerrno>
 #include <cmath>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // default_data_dir(): where the shipped datasets live.
-#include "peakpath/data/data_dir.hpp"
+#include "peakpath/core/data_dir.hpp"
 
 #include <cstdlib>
 

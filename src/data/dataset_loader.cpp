@@ -5,12 +5,12 @@
 #include <set>
 #include <sstream>
 
-#include "file_path.hpp"
-#include "peakpath/data/csv_table.hpp"
-#include "peakpath/data/data_dir.hpp"
+#include "../core/file_path.hpp"
+#include "peakpath/core/csv_table.hpp"
+#include "peakpath/core/data_dir.hpp"
 #include "peakpath/data/dataset.hpp"
 #include "peakpath/register/efficiency_class_capacity.hpp"
-#include "yaml_file.hpp"
+#include "../core/yaml_file.hpp"
 
 namespace peakpath {
 

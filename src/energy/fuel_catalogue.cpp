@@ -4,8 +4,8 @@
 
 #include <map>
 
-#include "peakpath/data/csv_table.hpp"
-#include "peakpath/data/data_dir.hpp"
+#include "peakpath/core/csv_table.hpp"
+#include "peakpath/core/data_dir.hpp"
 
 namespace peakpath {
 

@@ -10,7 +10,7 @@
 
 #include "ledger.hpp"
 #include "peakpath/core/error.hpp"
-#include "peakpath/data/csv_table.hpp"
+#include "peakpath/core/csv_table.hpp"
 #include "plan.hpp"
 #include "sqlite.hpp"
 

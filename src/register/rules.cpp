@@ -9,8 +9,8 @@
 #include <stdexcept>
 
 #include "peakpath/core/error.hpp"
-#include "peakpath/data/csv_table.hpp"
-#include "peakpath/data/data_dir.hpp"
+#include "peakpath/core/csv_table.hpp"
+#include "peakpath/core/data_dir.hpp"
 #include "peakpath/register/project.hpp"
 
 namespace peakpath {

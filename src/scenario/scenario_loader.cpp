@@ -4,9 +4,9 @@
 #include <cstdlib>
 #include <set>
 
-#include "../data/file_path.hpp"
-#include "../data/yaml_file.hpp"
-#include "peakpath/data/data_dir.hpp"
+#include "../core/file_path.hpp"
+#include "../core/yaml_file.hpp"
+#include "peakpath/core/data_dir.hpp"
 #include "peakpath/scenario/scenario.hpp"
 
 namespace peakpath {

@@ -6,11 +6,11 @@
 #include <set>
 #include <sstream>
 
-#include "../data/file_path.hpp"
-#include "../data/yaml_file.hpp"
+#include "../core/file_path.hpp"
+#include "../core/yaml_file.hpp"
 #include "peakpath/core/check.hpp"
-#include "peakpath/data/csv_table.hpp"
-#include "peakpath/data/data_dir.hpp"
+#include "peakpath/core/csv_table.hpp"
+#include "peakpath/core/data_dir.hpp"
 #include "peakpath/model/results.hpp"
 #include "peakpath/targets/target_set.hpp"
 

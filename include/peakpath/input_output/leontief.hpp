@@ -11,7 +11,7 @@
 
 #include "peakpath/core/check.hpp"
 
-namespace peakpath {
+namespace peakpath::input_output {
 
 /// @brief An input-output table with optional environmental extensions.
 ///
@@ -154,4 +154,9 @@ class InputOutput {
   Eigen::MatrixXd A_, L_, B_, G_, S_, M_;
 };
 
+}  // namespace peakpath::input_output
+
+namespace peakpath {
+/// @brief peakpath::InputOutput, kept for code written before the input_output namespace.
+using input_output::InputOutput;
 }  // namespace peakpath

@@ -6,7 +6,7 @@
 #include <fstream>
 
 #include "peakpath/core/error.hpp"
-#include "peakpath/data/csv_table.hpp"
+#include "peakpath/core/csv_table.hpp"
 
 namespace {
 

@@ -14,7 +14,7 @@
 #include <typeinfo>
 
 #include "peakpath/core/error.hpp"
-#include "peakpath/data/csv_table.hpp"
+#include "peakpath/core/csv_table.hpp"
 #include "peakpath/data/dataset.hpp"
 #include "peakpath/register/register.hpp"
 #include "peakpath/scenario/scenario.hpp"

@@ -11,7 +11,7 @@
 #include <stdexcept>
 #include <string>
 
-#include "peakpath/io/input_output.hpp"
+#include "peakpath/input_output/leontief.hpp"
 
 namespace {
 
