@@ -21,9 +21,9 @@ def test_flat_never_peaks():
     assert (p.plateau_start, p.plateau_end) == (2020, 2030)
 
 
-def test_monotone_rising_is_still_rising_at_horizon():
+def test_monotone_rising_is_not_peaked():
     p = peak(YEARS, np.linspace(800, 950, YEARS.size))
-    assert p.status == "still_rising_at_horizon" and p.year == 2030
+    assert p.status == "not_peaked" and p.year == 2030
     assert p.decline_rate_after == 0.0
 
 

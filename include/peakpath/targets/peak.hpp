@@ -16,9 +16,11 @@ namespace peakpath {
 
 /// @brief Whether a series has peaked by its horizon.
 enum class PeakStatus {
-  peaked,                   ///< fell below the plateau band after its maximum
-  still_rising_at_horizon,  ///< the maximum's band reaches the last year: not (yet) declining
-  never_peaks               ///< flat: every value lies within the band of the maximum
+  peaked,      ///< rose to its maximum inside the window, then fell below the plateau band
+  at_start,    ///< the maximum's band reaches back to the first year: the series falls from
+               ///< the start, so the peak may lie before the window (no evidence of peaking)
+  not_peaked,  ///< the maximum's band reaches the last year: not (yet) declining
+  never_peaks  ///< flat: every value lies within the band of the maximum
 };
 
 /// @brief Peak diagnostics of one series; see peak().
@@ -38,15 +40,17 @@ struct Peak {
   PeakStatus status = PeakStatus::peaked;  ///< peaked, still rising at the horizon, or flat
 };
 
-/// @brief The status's name: "peaked", "still_rising_at_horizon" or "never_peaks".
+/// @brief The status's name: "peaked", "at_start", "not_peaked" or "never_peaks".
 /// @param status a status
 /// @return its name
 inline std::string to_string(PeakStatus status) {
   switch (status) {
     case PeakStatus::peaked:
       return "peaked";
-    case PeakStatus::still_rising_at_horizon:
-      return "still_rising_at_horizon";
+    case PeakStatus::at_start:
+      return "at_start";
+    case PeakStatus::not_peaked:
+      return "not_peaked";
     case PeakStatus::never_peaks:
       return "never_peaks";
   }
@@ -57,10 +61,11 @@ inline std::string to_string(PeakStatus status) {
 ///
 /// The peak is the first occurrence of the maximum. The band is [value - tolerance |value|,
 /// value]; the plateau is the contiguous run of years around the peak whose values lie in the
-/// band. Status: never_peaks when the plateau covers every year; still_rising_at_horizon when it
-/// reaches the last year (the series has not fallen measurably below its maximum by the
-/// horizon, e.g. monotone rising); peaked otherwise (also when the maximum is in the first
-/// year: the peak may then be earlier than the series). A rebound is judged against the running
+/// band. Status: never_peaks when the plateau covers every year; not_peaked when it reaches the
+/// last year (the series has not fallen measurably below its maximum by the horizon, e.g.
+/// monotone rising); at_start when it reaches back to the first year (the series falls from
+/// the start: the peak may lie before the window, so this is no evidence of a peak); peaked
+/// otherwise. A rebound is judged against the running
 /// maximum: after falling out of the band of the highest value so far, the series later exceeds
 /// that value; the reported peak is then the later, higher one.
 /// @param years strictly increasing, finite
@@ -99,7 +104,8 @@ inline Peak peak(const Eigen::VectorXd& years, const Eigen::VectorXd& values,
   p.plateau_start = years(start);
   p.plateau_end = years(end);
   p.status = (start == 0 && end == last) ? PeakStatus::never_peaks
-             : end == last               ? PeakStatus::still_rising_at_horizon
+             : end == last               ? PeakStatus::not_peaked
+             : start == 0                ? PeakStatus::at_start
                                          : PeakStatus::peaked;
   if (top < last && p.value != 0.0)
     p.decline_rate_after =

@@ -137,8 +137,9 @@ inline void peak_by(const Results& results, const Target& target, TargetOutcome&
   for (Eigen::Index t = 0; t < years.size(); ++t)
     years(t) = results.years[static_cast<std::size_t>(t)];
   const Peak p = peak(years, values, target.tolerance);
+  // Only a peak inside the window passes: at_start may lie before it, not_peaked and
+  // never_peaks have none. Not peaked: the peak can be no earlier than the end of the band.
   const bool peaked = p.status == PeakStatus::peaked;
-  // Not peaked: the peak can be no earlier than the end of the band around the maximum.
   o.required = target.year;
   o.achieved = peaked ? p.year : p.plateau_end;
   o.margin = o.required - o.achieved;
@@ -183,7 +184,8 @@ inline void stable_decline(const Results& results, const Target& target, TargetO
 /// - intensity_reduction: achieved = 1 - I(year) / I(base_year); required = the target's
 ///   reduction (a milestone: 1 - interpolated level / I(base_year)); margin = achieved - required.
 /// - share_at_least: margin = value - threshold; cap: margin = cap - value.
-/// - peak_by: passes when the series has peaked (PeakStatus::peaked) in a year <= `year`;
+/// - peak_by: passes when the series has peaked (PeakStatus::peaked) in a year <= `year`; a
+///   maximum at the window's start (PeakStatus::at_start) does not pass;
 ///   margin = year - peak year (not peaked: year - end of the band around the maximum).
 /// - stable_decline over [a, b] = [window_start, year], with P the maximum up to a: margin =
 ///   min(tolerance - max over (a, b] of (x - P) / |P|, (x_a - x_b) / (|x_a| (b - a)) - value).

@@ -52,20 +52,22 @@ TEST(Peak, FlatSeriesNeverPeaks) {
 
 TEST(Peak, MonotoneRisingIsStillRisingAtTheHorizon) {
   const auto p = peakpath::peak(years_from(2020, 5), vec({80, 85, 90, 95, 100}));
-  EXPECT_EQ(p.status, peakpath::PeakStatus::still_rising_at_horizon);
+  EXPECT_EQ(p.status, peakpath::PeakStatus::not_peaked);
   EXPECT_EQ(p.year, 2024);
   EXPECT_EQ(p.plateau_start, 2024);
   EXPECT_EQ(p.decline_rate_after, 0.0);
-  EXPECT_EQ(peakpath::to_string(p.status), "still_rising_at_horizon");
+  EXPECT_EQ(peakpath::to_string(p.status), "not_peaked");
   // Levelling off within the tolerance at the horizon: not yet declining either.
   const auto q = peakpath::peak(years_from(2020, 5), vec({80, 90, 100, 99.5, 99.2}));
-  EXPECT_EQ(q.status, peakpath::PeakStatus::still_rising_at_horizon);
+  EXPECT_EQ(q.status, peakpath::PeakStatus::not_peaked);
   EXPECT_EQ(q.plateau_end, 2024);
 }
 
-TEST(Peak, MonotoneFallingPeaksInTheFirstYear) {
+TEST(Peak, MonotoneFallingIsAtStart) {
+  // The maximum in the first year is no evidence of a peak: it may lie before the window.
   const auto p = peakpath::peak(years_from(2020, 4), vec({100, 90, 80, 70}));
-  EXPECT_EQ(p.status, peakpath::PeakStatus::peaked);
+  EXPECT_EQ(p.status, peakpath::PeakStatus::at_start);
+  EXPECT_EQ(peakpath::to_string(p.status), "at_start");
   EXPECT_EQ(p.year, 2020);
   EXPECT_NEAR(p.decline_rate_after, 0.1, 1e-15);
 }

@@ -171,7 +171,7 @@ TEST(TargetReport, PeakByYear) {
   o = peakpath::evaluate_target(run.results, t);
   EXPECT_FALSE(o.passed);
   EXPECT_DOUBLE_EQ(o.margin, -10);
-  EXPECT_NE(o.detail.find("still_rising_at_horizon"), std::string::npos);
+  EXPECT_NE(o.detail.find("not_peaked"), std::string::npos);
 
   // Peak in 2025, fall, then a rebound above it in 2035: the peak is the later one.
   std::vector<double> rebound;
