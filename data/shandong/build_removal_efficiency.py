@@ -101,7 +101,7 @@ def rows():
         for p, cap in (("so2", so2), ("nox", nox), ("pm", pm)):
             kept_kg_per_t = cap * to6 * V_NM3_PER_T * 1e-6
             eta = 1.0 - kept_kg_per_t / ef[p]
-            out.append([sector, p, year, round(eta, 5), "share", tag,
+            out.append([sector, p, year, round(eta, 7), "share", tag,
                         f"{src}. eta = 1 - {cap:g} mg/m3 x {to6:.4g} (O2 {o2:g} % -> 6 %) x "
                         f"{V_NM3_PER_T:.0f} Nm3/t / {ef[p]:.2f} kg/t uncontrolled (pollutants.csv, U) "
                         f"= 1 - {kept_kg_per_t:.4f}/{ef[p]:.2f}; flue-gas volume from {LIU2020} [P]"])
