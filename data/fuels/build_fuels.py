@@ -27,7 +27,13 @@ FUELS = [
     ("coke", "Coke", "焦炭", "t", 0.9714, "V", 1, 1, "solid", ""),
     ("coke_oven_gas", "Coke oven gas", "焦炉煤气", "10^4 m3", 6.1430, "V", 1, 1, "gas",
      "statistical-table value 6.1430 tce/10^4 m3 (GB/T range 5.714-6.143)"),
-    ("other_gas", "Other gas", "其他煤气", "10^4 m3", 3.5701, "V", 1, 1, "gas", ""),
+    ("other_gas", "Other gas", "其他煤气", "10^4 m3", 1.2860, "V", 1, 1, "gas",
+     "GB/T value for blast-furnace gas (高炉煤气, ~3,763 kJ/m3), the gas CEADs' 'other gas' mostly "
+     "is (BFG + converter gas, Shan et al. 2018 Table 1), so that the coefficient and the IPCC "
+     "blast-furnace-gas CO2 factor describe the same gas: 3.769 MJ/m3 x 260 g/MJ = 0.98 kg CO2/m3. "
+     "The statistical-table 'other gas' value 3.5701 tce/10^4 m3 is the water-gas (水煤气) "
+     "coefficient (0.3571 kgce/m3, 10,454 kJ/m3); paired with 260 t/TJ it gave an impossible "
+     "2.7 kg CO2/m3"),
     ("other_coking_products", "Other coking products", "其他焦化产品", "t", 1.3000, "V", 1, 1,
      "liquid", "coal tar, crude benzene etc."),
     ("crude_oil", "Crude oil", "原油", "t", 1.4286, "V", 1, 0, "liquid", ""),
@@ -92,14 +98,18 @@ IPCC_MAP = [
      "steam coal is bituminous)"),
     ("cleaned_coal", 94600, "V", "mapped to IPCC 'coking coal' (cleaned coal is mainly coking coal)"),
     ("other_washed_coal", 94600, "V", "mapped to IPCC 'other bituminous coal' (washing middlings)"),
-    ("briquettes", 94600, "P", "mapped to IPCC 'other bituminous coal': the IPCC patent-fuel/BKB "
-     "default is not in the reference file, so the parent-coal factor is used"),
+    ("briquettes", 97500, "P", "mapped to IPCC 'patent fuel' (97,500 kg/TJ; 'brown coal briquettes' "
+     "has the same default), IPCC 2006 Vol.2 Ch.1 Table 1.4 / Ch.2 Table 2.2; not in the ghgpy "
+     "transcription - seen in a public transcription of Table 2.2 (code index id 9902074361: "
+     "'Patent fuel' 97500 kg CO2/TJ). Chinese 型煤 (coal briquettes) is a manufactured coal fuel, "
+     "i.e. IPCC's patent fuel; P because the mapping is a choice"),
     ("coke", 107000, "V", "IPCC 'coke oven coke'"),
     ("coke_oven_gas", 44400, "V", "IPCC 'coke oven gas'"),
-    ("other_gas", 260000, "P", "CHOICE: IPCC 'blast furnace gas'. CEADs 'other gas' = blast-furnace "
-     "gas + converter gas (Shan et al. 2018 Sci. Data Table 1, "
-     "https://www.nature.com/articles/sdata2017201/tables/2, as quoted in a public project note); "
-     "BFG dominates the volume, converter gas (IPCC 182,000) is smaller"),
+    ("other_gas", 260000, "P", "CHOICE: IPCC 'blast furnace gas' (IPCC 2006 Vol.2 Table 1.4 default "
+     "260,000). CEADs 'other gas' = blast-furnace gas + converter gas (Shan et al. 2018 Sci. Data "
+     "Table 1, https://www.nature.com/articles/sdata2017201/tables/2, as quoted in a public project "
+     "note); BFG dominates the volume, converter gas (IPCC 182,000) is smaller. Paired with the GB/T "
+     "blast-furnace-gas coefficient 1.2860 tce/10^4 m3 in fuels.csv (0.98 kg CO2/m3)"),
     ("other_coking_products", 80700, "P", "CHOICE: IPCC 'bitumen' (80,700) as the proxy for coal "
      "tar, the main other coking product; no separate IPCC default in the reference file"),
     ("crude_oil", 73300, "V", "IPCC 'crude oil'"),
@@ -148,8 +158,13 @@ def cc(kgc_per_gj):
 
 
 CHINA = [
-    ("raw_coal", 87300, 1.0, "V", f"{OM}: raw coal EF 87,300 kgCO2/TJ (IPCC lower 95% bound) with "
-     "oxidation 100%, as used in China's official grid-baseline calculation. Cross-check with "
+    ("raw_coal", 87300, 1.0, "V", f"{OM}: raw coal EF 87,300 kgCO2/TJ with oxidation 100%, as used in "
+     "China's official grid-baseline calculation. The OM document calls it the IPCC lower 95% "
+     "bound; in IPCC 2006 Vol.2 Ch.1 Table 1.4 87,300 is the lower bound of COKING COAL "
+     "(94,600; 87,300-101,000) and of patent fuel/BKB, not of other bituminous coal "
+     "(94,600; 89,500-99,700) - bounds as printed in Table 1.4, recalled, not seen in a stored "
+     "copy here: verify. The value is kept (it is the official Chinese choice); only the label is "
+     "corrected. Cross-check with "
      "Liu et al. 2015 Nature 524:335 (CEADs' coal factor, 'about 40% below IPCC' per tonne): "
      "0.499 tC/t at 20.908 GJ/t = 87,510 kgCO2/TJ (0.499 itself not seen, ref s4.3 [U]); "
      "differs by 0.2%. Per tonne: 1.825 tCO2/t raw coal vs 2.44 t/t with IPCC defaults (25.8 GJ/t x "
@@ -162,9 +177,10 @@ CHINA = [
     ("coke_oven_gas", 44400, 1.0, "U", "no China-specific value found; IPCC 2006 'coke oven gas' "
      f"default used with oxidation 1.0 ({REF} s4.1) - overridable"),
     ("other_gas", 260000, 1.0, "U", "no China-specific value found; IPCC 2006 'blast furnace gas' "
-     "default (CEADs other gas = BFG + converter gas, Shan et al. 2018 Table 1) with oxidation 1.0 "
-     f"({REF} s4.1). The CEADs factor is not known; the energy implied for 'other gas' in "
-     "base_energy.csv depends on this choice - overridable"),
+     "default (Vol.2 Table 1.4; CEADs other gas = BFG + converter gas, Shan et al. 2018 Table 1) "
+     f"with oxidation 1.0 ({REF} s4.1), paired with the GB/T blast-furnace-gas coefficient "
+     "1.2860 tce/10^4 m3 in fuels.csv (0.98 kg CO2/m3). The CEADs factor is not known; the energy "
+     "implied for 'other gas' in base_energy.csv depends on this choice - overridable"),
     ("other_coking_products", 80700, 1.0, "U", "no China-specific value found; IPCC 2006 'bitumen' "
      f"as coal-tar proxy, oxidation 1.0 ({REF} s4.1)"),
     ("crude_oil", cc(20.1), 0.98, "V", f"{HELIYON}: crude oil 20.1 kgC/GJ, oxidation 0.98"),
