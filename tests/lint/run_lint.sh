@@ -78,7 +78,10 @@ echo "== function length (include/, src/, python/peakpath/)"
   failed+=(function-length)
 
 if ((${#failed[@]})); then
-  echo "run_lint: failed: ${failed[*]} (formatting: bash tests/lint/run_lint.sh --fix)"
+  echo "run_lint: failed: ${failed[*]}"
+  case " ${failed[*]} " in
+    *" clang-format "* | *" black "*) echo "run_lint: to format: bash tests/lint/run_lint.sh --fix" ;;
+  esac
   status=1
 else
   echo "run_lint: all gates pass"
