@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: Apache-2.0
-# Every test: install what is missing, build everything, run ctest (C++, headers, consumers,
+# Every test: install what is missing, run the lint gates (tests/lint/run_lint.sh: clang-format,
+# black, flake8, function length), build everything, run ctest (C++, headers, consumers,
 # examples) and pytest (Python), then the C++ tests again under AddressSanitizer and
-# UndefinedBehaviorSanitizer.
+# UndefinedBehaviorSanitizer. A failing gate fails the run but the tests still run.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../cmake/bootstrap.sh"
-peakpath_build -DPEAKPATH_BUILD_TESTS=ON -DPEAKPATH_BUILD_EXAMPLES=ON -DPEAKPATH_BUILD_BENCHMARKS=ON
 status=0
+bash "$PEAKPATH_ROOT/tests/lint/run_lint.sh" || status=1
+peakpath_build -DPEAKPATH_BUILD_TESTS=ON -DPEAKPATH_BUILD_EXAMPLES=ON -DPEAKPATH_BUILD_BENCHMARKS=ON
 (cd "$PEAKPATH_BUILD" && ctest --output-on-failure -j"$(nproc)") || status=1
 PYTHONPATH="$PEAKPATH_BUILD/python${PYTHONPATH:+:$PYTHONPATH}" PEAKPATH_BUILD_DIR="$PEAKPATH_BUILD" \
   "$PEAKPATH_PYTHON" -m pytest -q -ra -p no:cacheprovider "$PEAKPATH_ROOT/tests/python" || status=1

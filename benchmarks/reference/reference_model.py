@@ -337,10 +337,11 @@ def _classed_sectors(data: Data) -> list[int]:
 def stock_block(sc: Scenario, sectors: list[int], activity: np.ndarray, rtol: float = 1e-10,
                 atol: float = 1e-8, *, minimum: np.ndarray | None = None) -> list[SectorStock]:
     """Capacity by technology class of ``sectors`` driven by ``activity`` (years x sectors),
-    kept at least at ``minimum`` (years x sectors) when given (docs/stock.md), integrated with ``solve_ivp`` (DOP853) segment by segment between the
-    points where an input has a kink (the hazard table nodes every HAZARD_TABLE_STEP years, path
-    points, model years), so the right-hand side is smooth on each segment but for the max() of
-    investment and draws. The sectors are independent; they are integrated as one system."""
+    kept at least at ``minimum`` (years x sectors) when given (docs/stock.md), integrated with
+    ``solve_ivp`` (DOP853) segment by segment between the points where an input has a kink (the
+    hazard table nodes every HAZARD_TABLE_STEP years, path points, model years), so the right-hand
+    side is smooth on each segment but for the max() of investment and draws. The sectors are
+    independent; they are integrated as one system."""
     data, paths, years = sc.data, sc.paths, sc.years
     specs = [t for s in sectors for t in data.technologies if t.sector == s]
     if not specs:

@@ -5,7 +5,6 @@
 Usage: /usr/bin/python3 data/shandong/check_dataset.py [DATASET_DIR] [--ceads DIR]
 Exits non-zero and prints every problem found.
 """
-import math
 import os
 import sys
 

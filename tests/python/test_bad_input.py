@@ -1,5 +1,4 @@
 """Bad dataset and scenario files: each error names the file, line, column (or key) and value."""
-import os
 import re
 
 import pytest
@@ -73,7 +72,11 @@ def test_unsorted_or_duplicate_years(data_copy):
     path = data_copy / "shandong" / "paths.csv"
     _edit(path, "gdp_growth,total,2025,", "gdp_growth,total,2021,")
     line = _line_of(path, "gdp_growth,total,2021,") + 1
-    with pytest.raises(pp.DataError, match=rf"paths.csv line {line}, column 'year': year 2021 of 'gdp_growth/total' is unsorted or duplicate"):
+    message = (
+        rf"paths.csv line {line}, column 'year': "
+        r"year 2021 of 'gdp_growth/total' is unsorted or duplicate"
+    )
+    with pytest.raises(pp.DataError, match=message):
         pp.load_dataset(str(data_copy / "shandong"))
 
 
@@ -113,8 +116,16 @@ def test_a_scenario_extending_itself_is_a_cycle(data_copy):
 
 
 def test_extends_overrides_levers(data_copy):
-    _scenario(data_copy, "name: parent\ndataset: shandong\nlevers:\n  capacity_gw:\n    solar: {2030: 100}\n    nuclear: {2030: 10}\n", "parent.yaml")
-    child = _scenario(data_copy, "name: child\nextends: parent.yaml\nhorizon: 2040\nlevers:\n  capacity_gw:\n    solar: {2030: 150}\n", "child.yaml")
+    parent = (
+        "name: parent\ndataset: shandong\n"
+        "levers:\n  capacity_gw:\n    solar: {2030: 100}\n    nuclear: {2030: 10}\n"
+    )
+    _scenario(data_copy, parent, "parent.yaml")
+    child = (
+        "name: child\nextends: parent.yaml\nhorizon: 2040\n"
+        "levers:\n  capacity_gw:\n    solar: {2030: 150}\n"
+    )
+    child = _scenario(data_copy, child, "child.yaml")
     sc = pp.Scenario.load(str(child))
     assert sc.levers["capacity_gw"]["solar"] == {2030.0: 150.0}
     assert sc.levers["capacity_gw"]["nuclear"] == {2030.0: 10.0}

@@ -1,4 +1,5 @@
-"""Capital-stock turnover in the sector model (C2): calibration kept, intensity falls by turnover."""
+"""Capital-stock turnover in the sector model (C2): calibration kept, intensity falls by
+turnover."""
 import numpy as np
 import pandas as pd
 import pytest

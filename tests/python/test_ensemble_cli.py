@@ -49,12 +49,16 @@ def test_ensemble_command_writes_tables_and_shows_progress(tmp_path, capsys):
 
 
 @pytest.mark.parametrize("text, message", [
-    ("scenario: shandong/baseline\nn: 4\nuncertain: {gdp_growth@2030: {distribution: uniform, "
-     "low: 0.03, high: 0.05}}\nsamples: 3\n", "spec.yaml: unknown key 'samples'"),
+    ("scenario: shandong/baseline\nn: 4\n"
+     "uncertain: {gdp_growth@2030: {distribution: uniform, "
+     "low: 0.03, high: 0.05}}\nsamples: 3\n",
+     "spec.yaml: unknown key 'samples'"),
     ("scenario: shandong/baseline\nuncertain: {gdp_growth@2030: {distribution: uniform, "
      "low: 0.03, high: 0.05}}\n", "spec.yaml: missing key 'n'"),
-    ("scenario: shandong/baseline\nn: 4\nuncertain: {gdp_growth@2030: {distribution: uniform, "
-     "low: 0.05, high: 0.03}}\n", "spec.yaml: uncertain.gdp_growth@2030: uniform: low = 0.05"),
+    ("scenario: shandong/baseline\nn: 4\n"
+     "uncertain: {gdp_growth@2030: {distribution: uniform, "
+     "low: 0.05, high: 0.03}}\n",
+     "spec.yaml: uncertain.gdp_growth@2030: uniform: low = 0.05"),
     ("scenario: shandong/baseline\nn: 4\nuncertain: [1, 2]\n",
      "spec.yaml: uncertain: expected a mapping"),
     ("scenario: [\n", "spec.yaml: not valid YAML"),

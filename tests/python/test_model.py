@@ -64,7 +64,8 @@ def _power_parameter(name):
 
 
 def test_both_electricity_methods_agree_without_primary_electricity():
-    """With no non-fossil power, imports, biomass or hydrogen, both tce methods give fossil energy."""
+    """With no non-fossil power, imports, biomass or hydrogen, both tce methods give fossil
+    energy."""
     sc = pp.Scenario.load("shandong/baseline").with_levers(
         capacity_gw={t: 0.0 for t in ["nuclear", "hydro", "wind_onshore", "wind_offshore",
                                       "solar", "biomass"]},
