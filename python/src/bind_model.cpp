@@ -4,6 +4,8 @@
 #include <pybind11/stl.h>
 
 #include <map>
+#include <optional>
+#include <variant>
 
 #include "bindings.hpp"
 #include "peakpath/model/batch.hpp"
@@ -167,6 +169,11 @@ void bind_model(py::module_& m) {
       .def_readonly("capacity", &Results::capacity)
       .def_readonly("indicator_values", &Results::indicator_values)
       .def("to_iamc", &Results::to_iamc, py::arg("model") = "peakpath")
+      .def("emissions", &Results::emissions, py::arg("by"),
+           "CO2 (t) summed by any of region, sector, group, fuel (with the pseudo-fuels "
+           "process and ccus).")
+      .def("energy", &Results::energy, py::arg("by"),
+           "Energy (tce) summed by any of region, sector, group, fuel.")
       .def(py::pickle(  // results travel back from process pools and Dask workers
           [](const Results& r) {
             return py::make_tuple(r.scenario, r.region, r.years, r.sector_ids, r.sector_groups,
@@ -198,6 +205,23 @@ void bind_model(py::module_& m) {
             r.indicator_values = t[17].cast<Eigen::MatrixXd>();
             return r;
           }));
+  py::class_<Table>(m, "Table", "A tidy table: key columns, a year and a value per row.")
+      .def_readonly("key_columns", &Table::key_columns)
+      .def_readonly("years", &Table::years)
+      .def_readonly("values", &Table::values)
+      .def_property_readonly(
+          "columns",
+          [](const Table& t) {
+            py::dict columns;
+            for (std::size_t k = 0; k < t.key_columns.size(); ++k) {
+              py::list column(t.keys.size());
+              for (std::size_t row = 0; row < t.keys.size(); ++row)
+                column[row] = py::str(t.keys[row][k]);
+              columns[py::str(t.key_columns[k])] = column;
+            }
+            return columns;
+          },
+          "The key columns as {name: [label per row]}.");
   py::class_<IamcTable>(m, "IamcTable")
       .def_readonly("model", &IamcTable::model)
       .def_readonly("scenario", &IamcTable::scenario)
@@ -209,24 +233,52 @@ void bind_model(py::module_& m) {
   m.attr("INDICATOR_NAMES") = INDICATOR_NAMES;
   m.attr("POLLUTANT_NAMES") = POLLUTANT_NAMES;
 
-  m.def("run", py::overload_cast<const Scenario&>(&run), py::arg("scenario"),
-        py::call_guard<py::gil_scoped_release>(), "Runs a scenario (the GIL is released).");
+  py::class_<stock::SolverOptions>(m, "SolverOptions",
+                                   "Tolerances and step limits of the capital-stock integration.")
+      .def_readonly("rel_tolerance", &stock::SolverOptions::rel_tolerance)
+      .def_readonly("abs_tolerance", &stock::SolverOptions::abs_tolerance)
+      .def_readonly("max_step", &stock::SolverOptions::max_step)
+      .def_readonly("max_steps", &stock::SolverOptions::max_steps);
+  m.def("default_run_solver_options", &default_run_solver_options,
+        "The solver options run() uses unless tolerances are given (the one source of them).");
+
   m.def(
       "run",
-      [](const Scenario& scenario, double rel_tolerance, double abs_tolerance) {
+      [](const Scenario& scenario, std::optional<double> rel_tolerance,
+         std::optional<double> abs_tolerance) {
         stock::SolverOptions options = default_run_solver_options();
-        check_positive("run", "rel_tolerance", rel_tolerance);
-        check_positive("run", "abs_tolerance", abs_tolerance);
-        options.rel_tolerance = rel_tolerance;
-        options.abs_tolerance = abs_tolerance;
+        if (rel_tolerance) {
+          check_positive("run", "rel_tolerance", *rel_tolerance);
+          options.rel_tolerance = *rel_tolerance;
+        }
+        if (abs_tolerance) {
+          check_positive("run", "abs_tolerance", *abs_tolerance);
+          options.abs_tolerance = *abs_tolerance;
+        }
         return run(scenario, options);
       },
-      py::arg("scenario"), py::arg("rel_tolerance"), py::arg("abs_tolerance"),
-      py::call_guard<py::gil_scoped_release>(),
-      "Runs a scenario with explicit tolerances for the capital-stock integration.");
+      py::arg("scenario"), py::arg("rel_tolerance") = py::none(),
+      py::arg("abs_tolerance") = py::none(), py::call_guard<py::gil_scoped_release>(),
+      "Runs a scenario (the GIL is released); tolerances of the capital-stock integration not "
+      "given come from default_run_solver_options().");
+
+  py::class_<RunError>(m, "RunError", "Why one run of a batch failed.")
+      .def_readonly("index", &RunError::index)
+      .def_readonly("scenario", &RunError::scenario)
+      .def_readonly("type", &RunError::type)
+      .def_readonly("message", &RunError::message)
+      .def("rethrow", &RunError::rethrow,
+           "Raises the run's exception, translated as if run() had raised it.")
+      .def("__repr__",
+           [](const RunError& e) { return "RunError(" + e.describe() + " [" + e.type + "])"; });
   m.def("run_batch", &run_batch, py::arg("scenarios"), py::arg("threads") = 1,
         py::call_guard<py::gil_scoped_release>(),
-        "Runs scenarios on C++ threads with the GIL released; results in input order.");
+        "Runs scenarios on C++ threads with the GIL released; results in input order. Raises "
+        "naming the first failed scenario (run_batch_outcomes keeps every outcome).");
+  m.def("run_batch_outcomes", &run_batch_outcomes, py::arg("scenarios"), py::arg("threads") = 1,
+        py::call_guard<py::gil_scoped_release>(),
+        "Runs scenarios on C++ threads with the GIL released; per scenario, in input order, "
+        "its Results or its RunError. Nothing is run twice.");
 }
 
 }  // namespace peakpath::python
