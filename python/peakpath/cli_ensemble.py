@@ -68,15 +68,14 @@ def load_ensemble_spec(path: str) -> dict[str, Any]:
 
 class ProgressBar:
     """The ``progress`` callback of :func:`peakpath.ensemble.ensemble` drawn by tqdm on a stream
-    (stderr): samples done of n, runs per second and the time left."""
+    (stderr): samples done of n, runs per second and the time left, timed from construction."""
 
     def __init__(self, stream=None):
-        self.stream = stream if stream is not None else sys.stderr
-        self._bar = None
+        self._bar = tqdm(file=stream if stream is not None else sys.stderr, unit=" runs",
+                         dynamic_ncols=True)
 
     def __call__(self, done: int, total: int) -> None:
-        if self._bar is None:
-            self._bar = tqdm(total=total, file=self.stream, unit="run", dynamic_ncols=True)
+        self._bar.total = total  # known from the first report on
         self._bar.update(done - self._bar.n)
         if done >= total:
             self._bar.close()
