@@ -14,8 +14,9 @@ from . import _core
 __all__ = [
     "LmdiResult", "LmdiChain", "lmdi", "lmdi_chained",
     "Distribution", "uniform", "triangular", "normal", "lognormal", "lognormal_log", "discrete",
-    "DISTRIBUTION_FACTORIES", "SAMPLER_NAMES", "Sampler", "sample", "saltelli_design", "SobolResult", "sobol_indices",
-    "sobol_indices_from_outputs", "StreamingStats", "ProbabilityCounter", "Tally",
+    "DISTRIBUTION_FACTORIES", "SAMPLER_NAMES", "Sampler", "sample", "saltelli_design",
+    "SobolResult", "sobol_indices", "sobol_indices_from_outputs", "StreamingStats",
+    "ProbabilityCounter", "Tally",
 ]
 
 _a = _core.analysis
