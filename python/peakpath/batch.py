@@ -23,6 +23,11 @@ def _exception(error: _core.RunError) -> BaseException:
     raise AssertionError("RunError.rethrow returned")  # pragma: no cover
 
 
+def _describe(error: BaseException) -> str:
+    """How a failed run is named in messages: "<exception type>: <message>"."""
+    return f"{type(error).__name__}: {error}"
+
+
 def _run_all(cores: list, threads: int) -> list:
     """Core results, or the exception, per scenario: the whole batch at once on ``threads``
     C++ threads (the GIL released), each run once."""
@@ -38,7 +43,7 @@ def _run_chunk(scenarios: Sequence[Scenario], first: int, threads: int,
                                                                    threads))):
         if isinstance(result, BaseException):
             raise RuntimeError(f"run_many: scenario {first + i} ({scenario.name!r}) failed: "
-                               f"{type(result).__name__}: {result}") from result
+                               f"{_describe(result)}") from result
         wrapped = Results(result, scenario.description)
         out.append(wrapped if fn is None else fn(wrapped))
     return out

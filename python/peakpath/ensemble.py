@@ -23,7 +23,7 @@ import pandas as pd
 from . import _core
 from .analysis import (DISTRIBUTION_FACTORIES, SAMPLER_NAMES, Distribution, ProbabilityCounter,
                        Sampler, StreamingStats, Tally)
-from .batch import _run_all
+from .batch import _describe, _run_all
 from .lever_address import LeverAddress, LeverPlan, parse_address
 from .results import INDICATOR_NAMES
 from .scenario import Scenario
@@ -133,10 +133,6 @@ def _target_set(file: str):
     if file not in _TARGET_SETS:
         _TARGET_SETS[file] = _core.targets.TargetSet.load(file)
     return _TARGET_SETS[file]
-
-
-def _describe(error: BaseException) -> str:
-    return f"{type(error).__name__}: {error}"
 
 
 def _run_block(block: _Block) -> EnsembleStats:
