@@ -100,9 +100,9 @@ class Results:
 
 class Table:
     key_columns: list[str]
-    years: list[int]
-    values: list[float]
-    columns: dict[str, list[str]]
+    years: np.ndarray
+    values: np.ndarray
+    columns: dict[str, tuple[list[str], np.ndarray]]  # name -> (labels, code per row)
 
 class SolverOptions:
     rel_tolerance: float

@@ -19,7 +19,6 @@ import numpy as np
 import pandas as pd
 
 from .analysis import lmdi
-from .frames import tidy
 
 __all__ = ["Decomposition", "decompose", "EMISSION_FACTORS", "ENERGY_FACTORS"]
 
@@ -53,16 +52,6 @@ class Decomposition:
         return plot_waterfall(self, path)
 
 
-def _by_sector_and_fuel(results, table, t: int, columns: list) -> np.ndarray:
-    """Year ``t`` of a (sector, fuel) Table from C++ as sectors x ``columns`` (zeros where the
-    table has no row), in Mt or Mtce: the one grouping rule of Results, not a reshape."""
-    frame = tidy(table, "value", 1e-6)
-    frame = frame[frame["year"] == results.years[t]]
-    return (frame.pivot(index="sector", columns="fuel", values="value")
-            .reindex(index=list(results._core.sector_ids), columns=columns, fill_value=0.0)
-            .fillna(0.0).to_numpy())
-
-
 def _factor_table(results, year: int, quantity: str):
     """Categories (sector, fuel) x factors for one year, and the CCUS total (Mt)."""
     t = int(np.where(results.years == year)[0][0]) if year in results.years else None
@@ -71,12 +60,12 @@ def _factor_table(results, year: int, quantity: str):
                          f"({results.years[0]}-{results.years[-1]})")
     core = results._core
     sectors, fuels = list(core.sector_ids), list(core.fuel_ids)
-    by = ["sector", "fuel"]
+    n_f = len(fuels)
     activity = core.activity[t]
     gdp = results.indicators()["gdp_100m_cny"].iloc[t]
-    energy = _by_sector_and_fuel(results, core.energy(by), t, fuels)
-    emissions = _by_sector_and_fuel(results, core.emissions(by), t, fuels + ["process", "ccus"])
-    co2, process = emissions[:, :len(fuels)], emissions[:, len(fuels)]
+    energy = core.energy_tce[t].reshape(len(sectors), n_f) * 1e-6
+    co2 = core.co2_t[t].reshape(len(sectors), n_f) * 1e-6
+    process = core.process_co2_t[t] * 1e-6
     rows, labels, sector_rows = [], [], {}
     for s, sector in enumerate(sectors):
         e_s = energy[s].sum()
@@ -93,7 +82,7 @@ def _factor_table(results, year: int, quantity: str):
         if quantity == "co2" and process[s] > 0:
             rows.append(([gdp, activity[s] / gdp, process[s] / activity[s], 1.0, 1.0], process[s]))
             labels.append((sector, "process"))
-    ccus = -emissions[:, -1].sum()
+    ccus = core.captured_co2_t[t].sum() * 1e-6
     return labels, rows, ccus, sector_rows
 
 

@@ -14,6 +14,7 @@ def tidy(table, value_name: str, scale: float = 1.0) -> pd.DataFrame:
     The grouping itself (which sector, group and fuel each value belongs to, and the
     pseudo-fuels) is done once, in C++ (``peakpath::Results::emissions``).
     """
-    return pd.DataFrame({**table.columns,
-                         "year": np.asarray(table.years, dtype=np.int64),
-                         value_name: np.asarray(table.values, dtype=float) * scale})
+    keys = {name: np.asarray(labels, dtype=object)[codes]
+            for name, (labels, codes) in table.columns.items()}
+    return pd.DataFrame({**keys, "year": table.years.astype(np.int64),
+                         value_name: table.values * scale})

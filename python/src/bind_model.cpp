@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 // Bindings for scenarios, runs and results.
 #include <pybind11/eigen.h>
+#include <pybind11/numpy.h>
 #include <pybind11/stl.h>
 
+#include <cstdint>
 #include <map>
 #include <optional>
+#include <unordered_map>
 #include <variant>
 
 #include "bindings.hpp"
@@ -36,6 +39,28 @@ LeverSpec to_spec(const PathSet& paths) {
   for (const auto& [variable, keyed] : paths)
     for (const auto& [key, path] : keyed) spec[variable][key] = {path.years(), path.values()};
   return spec;
+}
+
+/// Key column @p k of @p table as (labels, codes): each label once, in order of first
+/// appearance, and per row the index of its label, so that Python builds the column without
+/// one string object per row.
+py::tuple column_codes(const Table& table, std::size_t k) {
+  std::vector<std::string> labels;
+  std::unordered_map<std::string, std::int64_t> code_of;
+  py::array_t<std::int64_t> codes(static_cast<py::ssize_t>(table.keys.size()));
+  auto out = codes.mutable_unchecked<1>();
+  for (std::size_t row = 0; row < table.keys.size(); ++row) {
+    const std::string& label = table.keys[row][k];
+    const auto [it, added] = code_of.emplace(label, static_cast<std::int64_t>(labels.size()));
+    if (added) labels.push_back(label);
+    out(static_cast<py::ssize_t>(row)) = it->second;
+  }
+  return py::make_tuple(labels, codes);
+}
+
+template <class T>
+py::array_t<T> to_array(const std::vector<T>& values) {
+  return py::array_t<T>(static_cast<py::ssize_t>(values.size()), values.data());
 }
 
 }  // namespace
@@ -207,21 +232,17 @@ void bind_model(py::module_& m) {
           }));
   py::class_<Table>(m, "Table", "A tidy table: key columns, a year and a value per row.")
       .def_readonly("key_columns", &Table::key_columns)
-      .def_readonly("years", &Table::years)
-      .def_readonly("values", &Table::values)
+      .def_property_readonly("years", [](const Table& t) { return to_array(t.years); })
+      .def_property_readonly("values", [](const Table& t) { return to_array(t.values); })
       .def_property_readonly(
           "columns",
           [](const Table& t) {
             py::dict columns;
-            for (std::size_t k = 0; k < t.key_columns.size(); ++k) {
-              py::list column(t.keys.size());
-              for (std::size_t row = 0; row < t.keys.size(); ++row)
-                column[row] = py::str(t.keys[row][k]);
-              columns[py::str(t.key_columns[k])] = column;
-            }
+            for (std::size_t k = 0; k < t.key_columns.size(); ++k)
+              columns[py::str(t.key_columns[k])] = column_codes(t, k);
             return columns;
           },
-          "The key columns as {name: [label per row]}.");
+          "The key columns as {name: (labels, codes)}: row i has labels[codes[i]].");
   py::class_<IamcTable>(m, "IamcTable")
       .def_readonly("model", &IamcTable::model)
       .def_readonly("scenario", &IamcTable::scenario)
