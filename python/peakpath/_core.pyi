@@ -95,12 +95,36 @@ class Results:
     capacity_ids: list[str]
     capacity: np.ndarray
     indicator_values: np.ndarray
+    def emissions(self, by: list[str]) -> "Table": ...
+    def energy(self, by: list[str]) -> "Table": ...
+
+class Table:
+    key_columns: list[str]
+    years: np.ndarray
+    values: np.ndarray
+    columns: dict[str, tuple[list[str], np.ndarray]]  # name -> (labels, code per row)
+
+class SolverOptions:
+    rel_tolerance: float
+    abs_tolerance: float
+    max_step: float
+    max_steps: int
+
+class RunError:
+    index: int
+    scenario: str
+    type: str
+    message: str
+    def rethrow(self) -> None: ...
 
 def default_data_dir() -> str: ...
 def fuel_catalogue(factor_set: str = "ipcc2006", fuels_dir: str = "") -> list[Fuel]: ...
 def load_dataset(name_or_directory: str) -> Dataset: ...
-def run(scenario: Scenario) -> Results: ...
+def default_run_solver_options() -> SolverOptions: ...
+def run(scenario: Scenario, rel_tolerance: float | None = None,
+        abs_tolerance: float | None = None) -> Results: ...
 def run_batch(scenarios: list[Scenario], threads: int = 1) -> list[Results]: ...
+def run_batch_outcomes(scenarios: list[Scenario], threads: int = 1) -> list[Results | RunError]: ...
 
 class _StockModule:
     """Submodule ``_core.stock`` (public layer: peakpath.stock)."""

@@ -3,6 +3,7 @@ sensitivity indices and streaming statistics (docs/analysis.md)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Callable, Mapping, Sequence
 
 import numpy as np
@@ -13,8 +14,9 @@ from . import _core
 __all__ = [
     "LmdiResult", "LmdiChain", "lmdi", "lmdi_chained",
     "Distribution", "uniform", "triangular", "normal", "lognormal", "lognormal_log", "discrete",
-    "Sampler", "sample", "saltelli_design", "SobolResult", "sobol_indices",
-    "sobol_indices_from_outputs", "StreamingStats", "ProbabilityCounter", "Tally",
+    "DISTRIBUTION_FACTORIES", "SAMPLER_NAMES", "Sampler", "sample", "saltelli_design",
+    "SobolResult", "sobol_indices", "sobol_indices_from_outputs", "StreamingStats",
+    "ProbabilityCounter", "Tally",
 ]
 
 _a = _core.analysis
@@ -31,6 +33,12 @@ saltelli_design = _a.saltelli_design
 StreamingStats = _a.StreamingStats
 ProbabilityCounter = _a.ProbabilityCounter
 Tally = _a.Tally
+
+#: The sampling designs by name ("lhs", "random", "sobol"), from C++.
+SAMPLER_NAMES: tuple = tuple(_a.SAMPLER_NAMES)
+#: Each distribution factory of this module by name -> its parameters in order, from C++.
+DISTRIBUTION_FACTORIES: Mapping[str, tuple] = MappingProxyType(
+    {name: tuple(parameters) for name, parameters in _a.DISTRIBUTION_FACTORIES.items()})
 
 
 @dataclass(frozen=True)
@@ -134,7 +142,8 @@ def _names_and_distributions(distributions):
 def sample(distributions, n: int, sampler: str = "lhs", seed: int = 0, *,
            scramble: bool = True):
     """``n`` input vectors from ``distributions`` (a list, or a dict name -> Distribution,
-    which gives a DataFrame) with the ``"random"``, ``"lhs"`` or ``"sobol"`` design."""
+    which gives a DataFrame) with a design of ``SAMPLER_NAMES`` (``"lhs"``, ``"random"`` or
+    ``"sobol"``)."""
     names, dists = _names_and_distributions(distributions)
     values = Sampler(sampler, n, len(dists), seed, scramble).sample(dists)
     return pd.DataFrame(values, columns=names) if isinstance(distributions, Mapping) else values

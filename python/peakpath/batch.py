@@ -13,19 +13,26 @@ from .scenario import Scenario
 __all__ = ["run_many"]
 
 
+def _exception(error: _core.RunError) -> BaseException:
+    """The Python exception of a failed run: the C++ exception rethrown and translated as if
+    ``_core.run`` had raised it (same type and message; nothing runs again)."""
+    try:
+        error.rethrow()
+    except Exception as exception:  # noqa: BLE001 - any translated type is an outcome
+        return exception
+    raise AssertionError("RunError.rethrow returned")  # pragma: no cover
+
+
+def _describe(error: BaseException) -> str:
+    """How a failed run is named in messages: "<exception type>: <message>"."""
+    return f"{type(error).__name__}: {error}"
+
+
 def _run_all(cores: list, threads: int) -> list:
     """Core results, or the exception, per scenario: the whole batch at once on ``threads``
-    C++ threads (the GIL released); one by one after a failure, to learn which and why."""
-    try:
-        return _core.run_batch(cores, threads)
-    except Exception:  # noqa: BLE001 - the batch names only the first failure
-        out: list = []
-        for core in cores:
-            try:
-                out.append(_core.run(core))
-            except Exception as error:  # noqa: BLE001
-                out.append(error)
-        return out
+    C++ threads (the GIL released), each run once."""
+    return [_exception(o) if isinstance(o, _core.RunError) else o
+            for o in _core.run_batch_outcomes(cores, threads)]
 
 
 def _run_chunk(scenarios: Sequence[Scenario], first: int, threads: int,
@@ -36,7 +43,7 @@ def _run_chunk(scenarios: Sequence[Scenario], first: int, threads: int,
                                                                    threads))):
         if isinstance(result, BaseException):
             raise RuntimeError(f"run_many: scenario {first + i} ({scenario.name!r}) failed: "
-                               f"{type(result).__name__}: {result}") from result
+                               f"{_describe(result)}") from result
         wrapped = Results(result, scenario.description)
         out.append(wrapped if fn is None else fn(wrapped))
     return out

@@ -7,6 +7,10 @@ import sys
 import time
 from typing import Any
 
+from tqdm import tqdm
+
+from .analysis import SAMPLER_NAMES
+
 __all__ = ["add_ensemble_parser", "load_ensemble_spec", "ProgressBar"]
 
 _SPEC_KEYS = ("name", "description", "scenario", "levers", "n", "sampler", "seed", "block_size",
@@ -63,22 +67,18 @@ def load_ensemble_spec(path: str) -> dict[str, Any]:
 
 
 class ProgressBar:
-    """A plain-text progress bar on a stream (stderr), redrawn in place with ``\\r``."""
+    """The ``progress`` callback of :func:`peakpath.ensemble.ensemble` drawn by tqdm on a stream
+    (stderr): samples done of n, runs per second and the time left, timed from construction."""
 
-    def __init__(self, stream=None, width: int = 30):
-        self.stream = stream if stream is not None else sys.stderr
-        self.width, self.start = width, time.perf_counter()
+    def __init__(self, stream=None):
+        self._bar = tqdm(file=stream if stream is not None else sys.stderr, unit=" runs",
+                         dynamic_ncols=True)
 
     def __call__(self, done: int, total: int) -> None:
-        elapsed = time.perf_counter() - self.start
-        rate = done / elapsed if elapsed > 0 else 0.0
-        filled = int(self.width * done / total)
-        eta = (total - done) / rate if rate > 0 else 0.0
-        self.stream.write(f"\r[{'#' * filled}{'.' * (self.width - filled)}] {done}/{total} "
-                          f"{done / total:6.1%}  {rate:7.0f} runs/s  ETA {eta:5.0f} s")
+        self._bar.total = total  # known from the first report on
+        self._bar.update(done - self._bar.n)
         if done >= total:
-            self.stream.write("\n")
-        self.stream.flush()
+            self._bar.close()
 
 
 def _cmd_ensemble(args) -> int:
@@ -86,7 +86,7 @@ def _cmd_ensemble(args) -> int:
     from .io_utils import write_csv
 
     kwargs = load_ensemble_spec(args.spec)
-    for key in ("n", "seed"):
+    for key in ("n", "seed", "sampler"):
         if getattr(args, key) is not None:
             kwargs[key] = getattr(args, key)
     executor, closers = None, []
@@ -147,6 +147,8 @@ def add_ensemble_parser(subparsers) -> None:
                         "workers")
     p.add_argument("--n", type=int, default=None, help="number of samples (overrides the spec)")
     p.add_argument("--seed", type=int, default=None, help="seed (overrides the spec)")
+    p.add_argument("--sampler", choices=SAMPLER_NAMES, default=None,
+                   help="sampling design (overrides the spec)")
     p.add_argument("--out", default="out", help="output directory (default: out)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=_cmd_ensemble)

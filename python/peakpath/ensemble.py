@@ -2,7 +2,8 @@
 (docs/ensembles.md).
 
 A design (``peakpath.analysis.Sampler``) is cut into fixed row blocks; each block builds its
-scenarios, runs them with ``_core.run_batch`` (the GIL released) and returns mergeable partial
+scenarios, runs them with ``_core.run_batch_outcomes`` (the GIL released; a failed run is
+reported from its own outcome, never run again) and returns mergeable partial
 statistics, which are merged in block order. Row i of the design and the block boundaries do
 not depend on where a block runs, so the statistics are identical on one thread, several
 threads, a process pool or a Dask cluster.
@@ -20,9 +21,9 @@ import numpy as np
 import pandas as pd
 
 from . import _core
-from .analysis import (Distribution, ProbabilityCounter, Sampler, StreamingStats, Tally,
-                       discrete, lognormal, lognormal_log, normal, triangular, uniform)
-from .batch import _run_all
+from .analysis import (DISTRIBUTION_FACTORIES, SAMPLER_NAMES, Distribution, ProbabilityCounter,
+                       Sampler, StreamingStats, Tally)
+from .batch import _describe, _run_all
 from .lever_address import LeverAddress, LeverPlan, parse_address
 from .results import INDICATOR_NAMES
 from .scenario import Scenario
@@ -30,18 +31,10 @@ from .scenario import Scenario
 __all__ = ["ensemble", "EnsembleResult", "EnsembleStats", "LeverAddress", "SampleFailure",
            "parse_address", "distribution_from_spec", "SAMPLERS", "DEFAULT_PERCENTILES"]
 
-SAMPLERS = ("lhs", "random", "sobol")
+SAMPLERS = tuple(SAMPLER_NAMES)  # defined in C++ (peakpath::analysis::SAMPLER_NAMES)
 DEFAULT_PERCENTILES = (5.0, 25.0, 50.0, 75.0, 95.0)
 DEFAULT_BLOCK_SIZE = 256
 _WHERE = "ensemble: uncertain address"  # how errors name an address
-_DISTRIBUTIONS = {
-    "uniform": (uniform, ("low", "high")),
-    "triangular": (triangular, ("low", "mode", "high")),
-    "normal": (normal, ("mean", "sd")),
-    "lognormal": (lognormal, ("mean", "sd")),
-    "lognormal_log": (lognormal_log, ("mu", "sigma")),
-    "discrete": (discrete, ("values", "weights")),
-}
 
 
 def distribution_from_spec(spec: Mapping, where: str = "distribution") -> Distribution:
@@ -54,10 +47,10 @@ def distribution_from_spec(spec: Mapping, where: str = "distribution") -> Distri
         raise ValueError(f"{where}: {spec!r}: expected a mapping with 'distribution' and its "
                          f"parameters")
     name = spec["distribution"]
-    if name not in _DISTRIBUTIONS:
+    if name not in DISTRIBUTION_FACTORIES:
         raise ValueError(f"{where}: distribution = {name!r}: must be one of "
-                         f"{', '.join(_DISTRIBUTIONS)}")
-    factory, parameters = _DISTRIBUTIONS[name]
+                         f"{', '.join(DISTRIBUTION_FACTORIES)}")
+    factory, parameters = getattr(_core.analysis, name), DISTRIBUTION_FACTORIES[name]
     given = {k: v for k, v in spec.items() if k not in ("distribution", "note", "source")}
     if set(given) != set(parameters):
         raise ValueError(f"{where}: {name} needs parameters {', '.join(parameters)}; "
@@ -140,10 +133,6 @@ def _target_set(file: str):
     if file not in _TARGET_SETS:
         _TARGET_SETS[file] = _core.targets.TargetSet.load(file)
     return _TARGET_SETS[file]
-
-
-def _describe(error: BaseException) -> str:
-    return f"{type(error).__name__}: {error}"
 
 
 def _run_block(block: _Block) -> EnsembleStats:

@@ -1,31 +1,20 @@
 """Results as tidy (long-form) pandas tables."""
 from __future__ import annotations
 
-from typing import Iterable
-
 import numpy as np
 import pandas as pd
 
-__all__ = ["tidy_by"]
+__all__ = ["tidy"]
 
-_KEYS = ("region", "sector", "group", "fuel")
 
-def tidy_by(values: np.ndarray, years: Iterable[int], labels: dict[str, list[str]],
-            by: Iterable[str], value_name: str) -> pd.DataFrame:
-    """Sum a (years x categories) array into a tidy frame grouped by some of its labels.
+def tidy(table, value_name: str, scale: float = 1.0) -> pd.DataFrame:
+    """A tidy frame from a C++ ``Table`` (``Results.emissions`` / ``energy``): its key columns,
+    ``year`` and ``value_name`` (the values times ``scale``), rows sorted by the keys and year.
 
-    ``labels`` maps each key (region, sector, group, fuel) to one label per category column.
+    The grouping itself (which sector, group and fuel each value belongs to, and the
+    pseudo-fuels) is done once, in C++ (``peakpath::Results::emissions``).
     """
-    by = tuple(by)
-    for key in by:
-        if key not in labels:
-            raise ValueError(f"cannot group by {key!r} (use any of {', '.join(labels)})")
-    years = np.asarray(list(years))
-    n_cat = values.shape[1]
-    frame = pd.DataFrame({
-        "year": np.repeat(years, n_cat),
-        value_name: values.reshape(-1),
-        **{key: np.tile(np.asarray(labels[key], dtype=object), len(years)) for key in by},
-    })
-    return (frame.groupby([*by, "year"], sort=False, as_index=False)[value_name].sum()
-            .sort_values([*by, "year"], kind="stable").reset_index(drop=True))
+    keys = {name: np.asarray(labels, dtype=object)[codes]
+            for name, (labels, codes) in table.columns.items()}
+    return pd.DataFrame({**keys, "year": table.years.astype(np.int64),
+                         value_name: table.values * scale})

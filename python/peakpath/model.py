@@ -7,28 +7,34 @@ from . import _core
 from .results import Results
 from .scenario import Scenario
 
-__all__ = ["run", "fuel_catalogue", "load_dataset"]
+__all__ = ["run", "default_run_solver_options", "fuel_catalogue", "load_dataset"]
 
 _FUEL_COLUMNS = ("name", "name_zh", "unit", "state", "ncv_gj_per_unit", "tce_per_unit", "fossil",
                  "coal", "co2_kg_per_tj", "oxidation", "so2_kg_per_tce", "nox_kg_per_tce",
                  "pm_kg_per_tce")
 
 
+def default_run_solver_options() -> dict:
+    """The tolerances and step limits :func:`run` uses for the capital-stock integration unless
+    told otherwise: ``rel_tolerance``, ``abs_tolerance``, ``max_step`` (years) and
+    ``max_steps``. They come from C++ (``peakpath::default_run_solver_options``)."""
+    options = _core.default_run_solver_options()
+    return {name: getattr(options, name)
+            for name in ("rel_tolerance", "abs_tolerance", "max_step", "max_steps")}
+
+
 def run(scenario: Scenario | str, *, rel_tolerance: float | None = None,
         abs_tolerance: float | None = None) -> Results:
     """Run a scenario (a :class:`Scenario` or a shipped name/YAML path); returns :class:`Results`.
 
-    The capital-stock integration uses relative and absolute tolerance 1e-6 unless
-    ``rel_tolerance`` / ``abs_tolerance`` are given (docs/dynamics.md).
+    The capital-stock integration uses the tolerances of :func:`default_run_solver_options`
+    for any of ``rel_tolerance`` / ``abs_tolerance`` not given (docs/dynamics.md).
     """
     if isinstance(scenario, str):
         scenario = Scenario.load(scenario)
     if not isinstance(scenario, Scenario):
         raise TypeError(f"run: expected a Scenario or a scenario name, got {type(scenario).__name__}")
-    if rel_tolerance is None and abs_tolerance is None:
-        return Results(_core.run(scenario._core), scenario.description)
-    core = _core.run(scenario._core, 1e-6 if rel_tolerance is None else rel_tolerance,
-                     1e-6 if abs_tolerance is None else abs_tolerance)
+    core = _core.run(scenario._core, rel_tolerance=rel_tolerance, abs_tolerance=abs_tolerance)
     return Results(core, scenario.description)
 
 

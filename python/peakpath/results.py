@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 
 from . import _core
-from .frames import tidy_by
+from .frames import tidy
 
 __all__ = ["Results", "INDICATOR_NAMES"]
 
@@ -40,36 +40,16 @@ class Results:
             raise ValueError(f"unknown indicator {name!r} (known: {', '.join(INDICATOR_NAMES)})")
         return self._core.indicator_values[:, INDICATOR_NAMES.index(name)].copy()
 
-    def _labels(self, with_pseudo: bool) -> tuple[np.ndarray, dict[str, list[str]]]:
-        core = self._core
-        sectors, groups, fuels = core.sector_ids, core.sector_groups, list(core.fuel_ids)
-        n_s, n_f = len(sectors), len(fuels)
-        cols_fuel = fuels + (["process", "ccus"] if with_pseudo else [])
-        labels = {
-            "region": [core.region] * (n_s * len(cols_fuel)),
-            "sector": [s for s in sectors for _ in cols_fuel],
-            "group": [g for g in groups for _ in cols_fuel],
-            "fuel": cols_fuel * n_s,
-        }
-        if not with_pseudo:
-            return core.energy_tce, labels
-        co2 = core.co2_t.reshape(len(self.years), n_s, n_f)
-        values = np.concatenate([co2, core.process_co2_t[:, :, None],
-                                 -core.captured_co2_t[:, :, None]], axis=2)
-        return values.reshape(len(self.years), -1), labels
-
     def emissions(self, by: Iterable[str] = ("sector",)) -> pd.DataFrame:
         """CO2 in Mt, tidy, summed by any of region, sector, group, fuel.
 
         The fuel key includes ``process`` (industrial process CO2) and ``ccus`` (captured, negative).
         """
-        values, labels = self._labels(with_pseudo=True)
-        return tidy_by(values * 1e-6, self.years, labels, by, "co2_mt")
+        return tidy(self._core.emissions(list(by)), "co2_mt", 1e-6)
 
     def energy(self, by: Iterable[str] = ("sector", "fuel")) -> pd.DataFrame:
         """Energy in Mtce, tidy: final use plus the power_heat sector's generation input."""
-        values, labels = self._labels(with_pseudo=False)
-        return tidy_by(values * 1e-6, self.years, labels, by, "energy_mtce")
+        return tidy(self._core.energy(list(by)), "energy_mtce", 1e-6)
 
     def generation(self) -> pd.DataFrame:
         """Electricity supply in TWh by technology (non-fossil, thermal, imports) and year."""

@@ -32,22 +32,6 @@ std::string variant_name(pa::LmdiVariant v) {
   return v == pa::LmdiVariant::I ? "I" : "II";
 }
 
-const char* distribution_kind_name(pa::DistributionKind k) {
-  switch (k) {
-    case pa::DistributionKind::uniform:
-      return "uniform";
-    case pa::DistributionKind::triangular:
-      return "triangular";
-    case pa::DistributionKind::normal:
-      return "normal";
-    case pa::DistributionKind::lognormal:
-      return "lognormal";
-    case pa::DistributionKind::discrete:
-      return "discrete";
-  }
-  return "uniform";
-}
-
 py::tuple stats_state(const pa::StreamingStats& s) {
   const auto& t = s.state();
   return py::make_tuple(t.relative_accuracy, t.min_magnitude, t.count, t.mean, t.m2, t.min, t.max,
@@ -111,7 +95,7 @@ void bind_lmdi(py::module_& sub) {
 void bind_sampling(py::module_& sub) {
   py::class_<pa::Distribution>(sub, "Distribution")
       .def_property_readonly(
-          "kind", [](const pa::Distribution& d) { return distribution_kind_name(d.kind()); })
+          "kind", [](const pa::Distribution& d) { return pa::distribution_kind_name(d.kind()); })
       .def("quantile", py::vectorize(&pa::Distribution::quantile), py::arg("u"), "Inverse CDF.")
       .def("cdf", py::vectorize(&pa::Distribution::cdf), py::arg("x"), "CDF.")
       .def("mean", &pa::Distribution::mean)
@@ -127,6 +111,12 @@ void bind_sampling(py::module_& sub) {
           "Lognormal by mu and sigma of its logarithm.");
   sub.def("discrete", &pa::discrete, py::arg("values"), py::arg("weights"),
           "Discrete law on values with weights.");
+
+  py::dict factories;  // name -> parameters, in the order of DISTRIBUTION_FACTORIES
+  for (const auto& factory : pa::DISTRIBUTION_FACTORIES)
+    factories[py::str(factory.name)] = py::cast(factory.parameters);
+  sub.attr("DISTRIBUTION_FACTORIES") = factories;
+  sub.attr("SAMPLER_NAMES") = pa::SAMPLER_NAMES;
 
   py::class_<pa::Sampler>(sub, "Sampler")
       .def(py::init([](const std::string& kind, std::size_t n, std::size_t dimensions,

@@ -1,9 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 // Bindings for scenarios, runs and results.
 #include <pybind11/eigen.h>
+#include <pybind11/numpy.h>
 #include <pybind11/stl.h>
 
+#include <cstdint>
 #include <map>
+#include <optional>
+#include <unordered_map>
+#include <variant>
 
 #include "bindings.hpp"
 #include "peakpath/model/batch.hpp"
@@ -34,6 +39,28 @@ LeverSpec to_spec(const PathSet& paths) {
   for (const auto& [variable, keyed] : paths)
     for (const auto& [key, path] : keyed) spec[variable][key] = {path.years(), path.values()};
   return spec;
+}
+
+/// Key column @p k of @p table as (labels, codes): each label once, in order of first
+/// appearance, and per row the index of its label, so that Python builds the column without
+/// one string object per row.
+py::tuple column_codes(const Table& table, std::size_t k) {
+  std::vector<std::string> labels;
+  std::unordered_map<std::string, std::int64_t> code_of;
+  py::array_t<std::int64_t> codes(static_cast<py::ssize_t>(table.keys.size()));
+  auto out = codes.mutable_unchecked<1>();
+  for (std::size_t row = 0; row < table.keys.size(); ++row) {
+    const std::string& label = table.keys[row][k];
+    const auto [it, added] = code_of.emplace(label, static_cast<std::int64_t>(labels.size()));
+    if (added) labels.push_back(label);
+    out(static_cast<py::ssize_t>(row)) = it->second;
+  }
+  return py::make_tuple(labels, codes);
+}
+
+template <class T>
+py::array_t<T> to_array(const std::vector<T>& values) {
+  return py::array_t<T>(static_cast<py::ssize_t>(values.size()), values.data());
 }
 
 }  // namespace
@@ -167,6 +194,11 @@ void bind_model(py::module_& m) {
       .def_readonly("capacity", &Results::capacity)
       .def_readonly("indicator_values", &Results::indicator_values)
       .def("to_iamc", &Results::to_iamc, py::arg("model") = "peakpath")
+      .def("emissions", &Results::emissions, py::arg("by"),
+           "CO2 (t) summed by any of region, sector, group, fuel (with the pseudo-fuels "
+           "process and ccus).")
+      .def("energy", &Results::energy, py::arg("by"),
+           "Energy (tce) summed by any of region, sector, group, fuel.")
       .def(py::pickle(  // results travel back from process pools and Dask workers
           [](const Results& r) {
             return py::make_tuple(r.scenario, r.region, r.years, r.sector_ids, r.sector_groups,
@@ -198,6 +230,19 @@ void bind_model(py::module_& m) {
             r.indicator_values = t[17].cast<Eigen::MatrixXd>();
             return r;
           }));
+  py::class_<Table>(m, "Table", "A tidy table: key columns, a year and a value per row.")
+      .def_readonly("key_columns", &Table::key_columns)
+      .def_property_readonly("years", [](const Table& t) { return to_array(t.years); })
+      .def_property_readonly("values", [](const Table& t) { return to_array(t.values); })
+      .def_property_readonly(
+          "columns",
+          [](const Table& t) {
+            py::dict columns;
+            for (std::size_t k = 0; k < t.key_columns.size(); ++k)
+              columns[py::str(t.key_columns[k])] = column_codes(t, k);
+            return columns;
+          },
+          "The key columns as {name: (labels, codes)}: row i has labels[codes[i]].");
   py::class_<IamcTable>(m, "IamcTable")
       .def_readonly("model", &IamcTable::model)
       .def_readonly("scenario", &IamcTable::scenario)
@@ -209,24 +254,52 @@ void bind_model(py::module_& m) {
   m.attr("INDICATOR_NAMES") = INDICATOR_NAMES;
   m.attr("POLLUTANT_NAMES") = POLLUTANT_NAMES;
 
-  m.def("run", py::overload_cast<const Scenario&>(&run), py::arg("scenario"),
-        py::call_guard<py::gil_scoped_release>(), "Runs a scenario (the GIL is released).");
+  py::class_<stock::SolverOptions>(m, "SolverOptions",
+                                   "Tolerances and step limits of the capital-stock integration.")
+      .def_readonly("rel_tolerance", &stock::SolverOptions::rel_tolerance)
+      .def_readonly("abs_tolerance", &stock::SolverOptions::abs_tolerance)
+      .def_readonly("max_step", &stock::SolverOptions::max_step)
+      .def_readonly("max_steps", &stock::SolverOptions::max_steps);
+  m.def("default_run_solver_options", &default_run_solver_options,
+        "The solver options run() uses unless tolerances are given (the one source of them).");
+
   m.def(
       "run",
-      [](const Scenario& scenario, double rel_tolerance, double abs_tolerance) {
+      [](const Scenario& scenario, std::optional<double> rel_tolerance,
+         std::optional<double> abs_tolerance) {
         stock::SolverOptions options = default_run_solver_options();
-        check_positive("run", "rel_tolerance", rel_tolerance);
-        check_positive("run", "abs_tolerance", abs_tolerance);
-        options.rel_tolerance = rel_tolerance;
-        options.abs_tolerance = abs_tolerance;
+        if (rel_tolerance) {
+          check_positive("run", "rel_tolerance", *rel_tolerance);
+          options.rel_tolerance = *rel_tolerance;
+        }
+        if (abs_tolerance) {
+          check_positive("run", "abs_tolerance", *abs_tolerance);
+          options.abs_tolerance = *abs_tolerance;
+        }
         return run(scenario, options);
       },
-      py::arg("scenario"), py::arg("rel_tolerance"), py::arg("abs_tolerance"),
-      py::call_guard<py::gil_scoped_release>(),
-      "Runs a scenario with explicit tolerances for the capital-stock integration.");
+      py::arg("scenario"), py::arg("rel_tolerance") = py::none(),
+      py::arg("abs_tolerance") = py::none(), py::call_guard<py::gil_scoped_release>(),
+      "Runs a scenario (the GIL is released); tolerances of the capital-stock integration not "
+      "given come from default_run_solver_options().");
+
+  py::class_<RunError>(m, "RunError", "Why one run of a batch failed.")
+      .def_readonly("index", &RunError::index)
+      .def_readonly("scenario", &RunError::scenario)
+      .def_readonly("type", &RunError::type)
+      .def_readonly("message", &RunError::message)
+      .def("rethrow", &RunError::rethrow,
+           "Raises the run's exception, translated as if run() had raised it.")
+      .def("__repr__",
+           [](const RunError& e) { return "RunError(" + e.describe() + " [" + e.type + "])"; });
   m.def("run_batch", &run_batch, py::arg("scenarios"), py::arg("threads") = 1,
         py::call_guard<py::gil_scoped_release>(),
-        "Runs scenarios on C++ threads with the GIL released; results in input order.");
+        "Runs scenarios on C++ threads with the GIL released; results in input order. Raises "
+        "naming the first failed scenario (run_batch_outcomes keeps every outcome).");
+  m.def("run_batch_outcomes", &run_batch_outcomes, py::arg("scenarios"), py::arg("threads") = 1,
+        py::call_guard<py::gil_scoped_release>(),
+        "Runs scenarios on C++ threads with the GIL released; per scenario, in input order, "
+        "its Results or its RunError. Nothing is run twice.");
 }
 
 }  // namespace peakpath::python

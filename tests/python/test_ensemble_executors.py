@@ -122,3 +122,19 @@ def test_lost_block_is_reported_and_the_other_blocks_kept(scenario):
                for f in r.failures)
     assert r.failures[0].values.keys() == UNCERTAIN.keys()
     assert r.completed == 48
+
+
+def test_failing_samples_are_not_run_again(scenario, monkeypatch):
+    # Each sample runs once, in its block's C++ batch: a failure is read from the batch's own
+    # outcome (type and message), with no serial re-run to find it.
+    serial = []
+    real = pp._core.run
+    monkeypatch.setattr(pp._core, "run", lambda *a, **k: serial.append(a) or real(*a, **k))
+    uncertain = {"capacity_gw.solar@2030": A.normal(100.0, 100.0)}
+    r = ensemble(scenario, uncertain, n=32, seed=5, block_size=16, threads=2)
+    negative = set(np.flatnonzero(r.samples()["capacity_gw.solar@2030"] < 0))
+    assert negative and {f.index for f in r.failures} == negative
+    assert serial == []
+    for f in r.failures:
+        assert f.message.startswith(("ValueError: ", "DataError: ", "RuntimeError: ", "Error: "))
+        assert "capacity_gw solar" in f.message

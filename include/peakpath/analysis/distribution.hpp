@@ -25,6 +25,39 @@ namespace peakpath::analysis {
 /// @brief The family of a Distribution.
 enum class DistributionKind { uniform, triangular, normal, lognormal, discrete };
 
+/// @brief The name of a family ("uniform", ..., "discrete").
+/// @param kind the family
+/// @return its name
+inline std::string distribution_kind_name(DistributionKind kind) {
+  switch (kind) {
+    case DistributionKind::uniform:
+      return "uniform";
+    case DistributionKind::triangular:
+      return "triangular";
+    case DistributionKind::normal:
+      return "normal";
+    case DistributionKind::lognormal:
+      return "lognormal";
+    case DistributionKind::discrete:
+      break;
+  }
+  return "discrete";
+}
+
+/// @brief A way to build a Distribution, as specs (ensemble YAML) name it: the name of its
+/// factory function and the factory's parameters in order.
+struct DistributionFactory {
+  std::string name;                     ///< "uniform", ..., "lognormal_log", "discrete"
+  std::vector<std::string> parameters;  ///< e.g. {"low", "mode", "high"}
+};
+
+/// @brief Every factory (uniform(), triangular(), normal(), lognormal(), lognormal_log(),
+/// discrete()) with its parameters: the one list that Python and the ensemble specs read.
+inline const std::vector<DistributionFactory> DISTRIBUTION_FACTORIES = {
+    {"uniform", {"low", "high"}},       {"triangular", {"low", "mode", "high"}},
+    {"normal", {"mean", "sd"}},         {"lognormal", {"mean", "sd"}},
+    {"lognormal_log", {"mu", "sigma"}}, {"discrete", {"values", "weights"}}};
+
 namespace detail {
 
 /// Boost.Math policy: the quantile at 0 or 1 of an unbounded distribution is -inf / +inf.

@@ -19,15 +19,20 @@ namespace peakpath::analysis {
 /// @brief The sampling design.
 enum class SamplerKind { random, latin_hypercube, sobol };
 
-/// @brief Parses "random", "lhs" (or "latin_hypercube") and "sobol".
+/// @brief The names of the sampling designs (the one list: Python and the CLI read it).
+inline const std::vector<std::string> SAMPLER_NAMES = {"lhs", "random", "sobol"};
+
+/// @brief Parses a name of SAMPLER_NAMES ("latin_hypercube" is also read as "lhs").
 /// @param name the sampler's name
 /// @return the kind
 /// @throws std::invalid_argument on any other name
 inline SamplerKind sampler_kind_from_string(const std::string& name) {
-  if (name == "random") return SamplerKind::random;
   if (name == "lhs" || name == "latin_hypercube") return SamplerKind::latin_hypercube;
+  if (name == "random") return SamplerKind::random;
   if (name == "sobol") return SamplerKind::sobol;
-  throw std::invalid_argument("sampler = '" + name + "': must be 'random', 'lhs' or 'sobol'");
+  std::string known;
+  for (const auto& n : SAMPLER_NAMES) known += (known.empty() ? "" : ", ") + n;
+  throw std::invalid_argument("sampler = '" + name + "': must be one of " + known);
 }
 
 /// @brief A design of n points in (0, 1)^d. Row i depends only on (kind, n, d, seed, i):

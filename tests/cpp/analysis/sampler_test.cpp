@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <string>
 #include <vector>
 
 #include "peakpath/analysis/distribution.hpp"
@@ -150,7 +151,7 @@ TEST(Sampler, BadInput) {
   EXPECT_EQ(message_of([] { pa::Sampler(pa::SamplerKind::sobol, 2, 5000, 1); }),
             "Sampler: dimensions = 5000: sobol supports at most 3667");
   EXPECT_EQ(message_of([] { pa::sampler_kind_from_string("halton"); }),
-            "sampler = 'halton': must be 'random', 'lhs' or 'sobol'");
+            "sampler = 'halton': must be one of lhs, random, sobol");
   EXPECT_EQ(message_of([] { pa::Sampler(pa::SamplerKind::random, 10, 2, 1).uniform(8, 3); }),
             "Sampler.uniform: rows [8, 11) go past n = 10");
   EXPECT_EQ(message_of([] {
@@ -166,4 +167,26 @@ TEST(RandomPermutation, IsABijection) {
     for (std::uint64_t i = 0; i < n; ++i) ++seen[p(i)];
     EXPECT_TRUE(std::all_of(seen.begin(), seen.end(), [](int h) { return h == 1; })) << n;
   }
+}
+
+TEST(Sampler, EveryNameParses) {
+  EXPECT_EQ(pa::SAMPLER_NAMES, (std::vector<std::string>{"lhs", "random", "sobol"}));
+  for (const auto& name : pa::SAMPLER_NAMES)
+    EXPECT_NO_THROW(pa::Sampler(pa::sampler_kind_from_string(name), 4, 2, 1));
+  EXPECT_EQ(pa::sampler_kind_from_string("latin_hypercube"), pa::SamplerKind::latin_hypercube);
+}
+
+TEST(Distribution, FactoryNamesMatchTheKinds) {
+  EXPECT_EQ(pa::distribution_kind_name(pa::uniform(0, 1).kind()), "uniform");
+  EXPECT_EQ(pa::distribution_kind_name(pa::triangular(0, 1, 2).kind()), "triangular");
+  EXPECT_EQ(pa::distribution_kind_name(pa::normal(0, 1).kind()), "normal");
+  EXPECT_EQ(pa::distribution_kind_name(pa::lognormal(1, 1).kind()), "lognormal");
+  EXPECT_EQ(pa::distribution_kind_name(pa::lognormal_log(0, 1).kind()), "lognormal");
+  EXPECT_EQ(pa::distribution_kind_name(pa::discrete({1, 2}, {1, 1}).kind()), "discrete");
+  std::vector<std::string> names;
+  for (const auto& f : pa::DISTRIBUTION_FACTORIES) names.push_back(f.name);
+  EXPECT_EQ(names, (std::vector<std::string>{"uniform", "triangular", "normal", "lognormal",
+                                             "lognormal_log", "discrete"}));
+  EXPECT_EQ(pa::DISTRIBUTION_FACTORIES[1].parameters,
+            (std::vector<std::string>{"low", "mode", "high"}));
 }
