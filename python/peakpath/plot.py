@@ -136,6 +136,14 @@ def _finish(fig, own: bool):
     return fig
 
 
+def _year_axis(ax) -> None:
+    """Label the x axis as years, ticks on whole years."""
+    from matplotlib.ticker import MaxNLocator
+
+    ax.set_xlabel("Year")
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+
+
 def _runs(results) -> list:
     runs = list(results) if isinstance(results, (list, tuple)) else [results]
     if not runs:
@@ -209,6 +217,17 @@ def _peak_label_offsets(points, span_x, span_y):
     return offsets
 
 
+def _room_above(ax, labels):
+    """Raise the top of the y axis so that labels ``(value, offset in points)`` fit below it
+    (one text line of 14 points above the offset, with a fifth spare for the final layout)."""
+    lo, hi = ax.get_ylim()
+    height = ax.bbox.height * 72.0 / ax.figure.dpi
+    for value, dy in labels:
+        k = min(1.2 * (dy + 14) / height, 0.5)
+        hi = max(hi, (value - lo * k) / (1 - k))
+    ax.set_ylim(lo, hi)
+
+
 def trajectories(results, targets=None, indicator: str = "co2_total_mt", ax=None,
                  tolerance: float = 0.01):
     """One line per run of ``indicator`` over the years, each run's peak marked
@@ -230,22 +249,36 @@ def trajectories(results, targets=None, indicator: str = "co2_total_mt", ax=None
         ax.plot(r.years, _scaled(indicator, values), lw=1.8, color=color, label=r.scenario)
         peaks.append((peak(r.years, values, tolerance), color))
     years = np.concatenate([np.asarray(r.years, dtype=float) for r in runs])
-    drawn = [_scaled(indicator, [p.value])[0] for p, _ in peaks]
     ylo, yhi = ax.get_ylim()
-    offsets = _peak_label_offsets([(p.year, v) for (p, _), v in zip(peaks, drawn)],
-                                  max(years.max() - years.min(), 1.0), max(yhi - ylo, 1e-12))
-    for (p, color), value, dy in zip(peaks, drawn, offsets):
-        ax.plot([p.year], [value], marker="o", color=color, ms=6, mec="white", zorder=3)
+    span_x, span_y = max(years.max() - years.min(), 1.0), max(yhi - ylo, 1e-12)
+    # Runs that peak at the same point share one marker and one label.
+    groups = []  # [year, drawn value, label, colours]
+    for p, color in peaks:
+        value = _scaled(indicator, [p.value])[0]
         label = f"peak {p.year}" if p.status == "peaked" else p.status.replace("_", " ")
-        right = p.year > years.min() + 0.75 * (years.max() - years.min())  # keep inside
-        ax.annotate(label, (p.year, value), xytext=(-5 if right else 5, dy),
+        same = next((g for g in groups if g[0] == p.year and g[2] == label
+                     and abs(g[1] - value) <= 0.005 * span_y), None)
+        if same:
+            same[3].append(color)
+        else:
+            groups.append([p.year, value, label, [color]])
+    offsets = _peak_label_offsets([(g[0], g[1]) for g in groups], span_x, span_y)
+    drawn = [g[1] for g in groups]
+    for (year, value, label, group_colors), dy in zip(groups, offsets):
+        color = group_colors[0] if len(group_colors) == 1 else "0.2"
+        if len(group_colors) > 1:
+            label = f"{label} ({len(group_colors)} runs)"
+        ax.plot([year], [value], marker="o", color=color, ms=6, mec="white", zorder=3)
+        right = year > years.min() + 0.75 * (years.max() - years.min())  # keep inside
+        ax.annotate(label, (year, value), xytext=(-5 if right else 5, dy),
                     textcoords="offset points", ha="right" if right else "left",
                     fontsize=8, color=color,
                     arrowprops=dict(arrowstyle="-", color=color, lw=0.6) if dy > 8 else None)
-    ax.set_xlabel("Year")
+    _year_axis(ax)
     ax.set_ylabel(_axis_label(indicator))
     ax.grid(alpha=0.3)
     ax.margins(x=0.02, y=0.15)
+    _room_above(ax, [(value, dy) for value, dy in zip(drawn, offsets)])
     for target in target_list:
         if target.indicator != indicator:
             continue
@@ -254,7 +287,8 @@ def trajectories(results, targets=None, indicator: str = "co2_total_mt", ax=None
         _target_band(ax, target, level, "tab:red")
     name, _ = indicator_label(indicator)
     ax.set_title(f"{name}, {runs[0].region}")
-    ax.legend(loc="best", fontsize=8)
+    # Outside the axes: inside, "best" avoids the lines but not the peak labels.
+    ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8)
     return _finish(fig, own)
 
 
@@ -290,7 +324,7 @@ def wedges(results, baseline, indicator: str = "co2_total_mt", ax=None):
     ax.plot(years, previous, color="black", lw=1.2, ls="--", label=f"{steps[-1][0]} (all levers)")
     name, _ = indicator_label(indicator)
     ax.set_title(f"{name} removed relative to {baseline.scenario}, {baseline.region}")
-    ax.set_xlabel("Year")
+    _year_axis(ax)
     ax.set_ylabel(_axis_label(indicator))
     ax.margins(x=0.01)
     ax.grid(alpha=0.3)
@@ -316,7 +350,7 @@ def fan(ensemble, indicator: str = "co2_total_mt", ax=None,
     ax.plot(years, _scaled(indicator, table["p50"]), color="tab:blue", lw=1.8, label="median")
     name, _ = indicator_label(indicator)
     ax.set_title(f"{name}: {ensemble.scenario}, {ensemble.completed} samples")
-    ax.set_xlabel("Year")
+    _year_axis(ax)
     ax.set_ylabel(_axis_label(indicator))
     ax.margins(x=0.01)
     ax.grid(alpha=0.3)
@@ -335,11 +369,11 @@ def peak_years(ensemble, indicator: str = "co2_total_mt", ax=None):
     name, _ = indicator_label(indicator)
     ax.set_title(f"Peak year of {name[0].lower() + name[1:]}: {ensemble.scenario}, "
                  f"{ensemble.completed} samples")
+    _year_axis(ax)
     ax.set_xlabel("Peak year")
     ax.set_ylabel("Share of samples (%)")
     ax.text(0.98, 0.95, f"P(peaked before the horizon) = {summary.probability_peaked:.0%}",
             transform=ax.transAxes, ha="right", va="top", fontsize=9)
-    ax.xaxis.get_major_locator().set_params(integer=True)
     ax.grid(axis="y", alpha=0.3)
     ax.margins(y=0.15)
     return _finish(fig, own)
@@ -594,7 +628,7 @@ def generation_mix(results, ax=None, *, capacity: Optional[bool] = None):
                     labels=[str(c).replace("_", " ") for c in table.columns], colors=colors,
                     alpha=0.9)
         a.set_title(f"{what} by technology: {results.scenario}, {results.region}")
-        a.set_xlabel("Year")
+        _year_axis(a)
         a.set_ylabel(f"{what} ({unit})")
         a.margins(x=0)
         a.grid(alpha=0.3)
@@ -616,7 +650,7 @@ def emissions_by_sector(results, top: int = 8, ax=None):
                  labels=[str(c).replace("_", " ") for c in data.columns],
                  colors=_colors(len(data.columns)), alpha=0.85)
     ax.plot(table.index, table.sum(axis=1), color="black", lw=1.5, label="total (net of CCUS)")
-    ax.set_xlabel("Year")
+    _year_axis(ax)
     ax.set_ylabel("CO₂ emissions (Mt/yr)")
     ax.set_title(f"CO₂ emissions by sector: {results.scenario}, {results.region}")
     ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8)
