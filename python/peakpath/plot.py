@@ -365,17 +365,25 @@ def peak_years(ensemble, indicator: str = "co2_total_mt", ax=None):
     share = ensemble.peak_years(indicator)
     summary = ensemble.peak_summary((50,)).loc[indicator]
     fig, ax, own = _axes(ax)
-    ax.bar(share.index.astype(int), share.to_numpy() * 100.0, width=0.8, color="tab:blue")
+    peak_at = share.index.astype(int)
+    ax.bar(peak_at, share.to_numpy() * 100.0, width=0.8, color="tab:blue")
     name, _ = indicator_label(indicator)
-    ax.set_title(f"Peak year of {name[0].lower() + name[1:]}: {ensemble.scenario}, "
-                 f"{ensemble.completed} samples")
+    ax.set_title(f"Peak year of {name}: {ensemble.scenario}, {ensemble.completed} samples")
     _year_axis(ax)
     ax.set_xlabel("Peak year")
     ax.set_ylabel("Share of samples (%)")
-    ax.text(0.98, 0.95, f"P(peaked before the horizon) = {summary.probability_peaked:.0%}",
-            transform=ax.transAxes, ha="right", va="top", fontsize=9)
+    notes = [f"P(peaked before the horizon) = {summary.probability_peaked:.0%}"]
+    years = np.asarray(getattr(ensemble, "years", peak_at))
+    if len(peak_at) and peak_at.min() == years.min():
+        notes.append(f"a peak in {years.min()}, the first year,\nmay lie before the window")
+    ax.text(0.98, 0.95, "\n".join(notes), transform=ax.transAxes, ha="right", va="top",
+            fontsize=9)
+    # At least a decade wide, so that one bar does not fill the axes.
+    lo = (peak_at.min() if len(peak_at) else years.min()) - 1.5
+    hi = max((peak_at.max() if len(peak_at) else years.max()) + 1.5, lo + 12)
+    ax.set_xlim(lo, hi)
     ax.grid(axis="y", alpha=0.3)
-    ax.margins(y=0.15)
+    ax.set_ylim(0, 125)
     return _finish(fig, own)
 
 
@@ -732,7 +740,8 @@ def ledger(register, ax=None, *, dimensions: Optional[Sequence[str]] = None):
     if ax is None:
         fig.legend(handles, labels, loc="lower center", ncol=3, fontsize=8, frameon=False)
         fig.suptitle(f"Replacement ledger of {os.path.basename(register.path)}")
-        fig.tight_layout(rect=(0, 0.06, 1, 1))
+        height = fig.get_figheight()  # room in inches for the legend below, the title above
+        fig.tight_layout(rect=(0, 0.35 / height, 1, 1 - 0.4 / height))
     else:
         axes[0].legend(fontsize=8, loc="lower right")
     return fig

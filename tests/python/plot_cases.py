@@ -67,6 +67,7 @@ class FakeEnsemble:
     scenario = "testland/uncertain"
     completed = 500
     indicators = ["co2_total_mt"]
+    years = YEARS
 
     def percentiles(self, indicator, q):
         mean = _hump(2026, 900.0)

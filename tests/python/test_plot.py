@@ -99,7 +99,8 @@ def test_returns_a_figure_with_units_on_its_axes(calls, name):
                                           "generation_mix", "emissions_by_sector", "peak_years") \
         else ax.get_xlabel()
     assert UNIT.search(numeric), labels
-    assert ax.get_title() and "_" not in ax.get_title().split(":")[0], ax.get_title()
+    title = ax.get_title() or fig._suptitle.get_text()
+    assert title and "_" not in title.split(":")[0] and "cO" not in title, title
 
 
 @pytest.mark.parametrize("name", FUNCTIONS)
