@@ -40,8 +40,9 @@ class FakeResults:
 
     def generation(self):
         t = np.arange(len(YEARS), dtype=float)
-        return pd.DataFrame({"thermal": 400 - 5 * t, "solar": 30 + 12 * t, "wind_onshore": 40 + 6 * t,
-                             "nuclear": np.full_like(t, 20.0), "hydro": np.zeros_like(t)},
+        return pd.DataFrame({"thermal": 400 - 5 * t, "solar": 30 + 12 * t,
+                             "wind_onshore": 40 + 6 * t, "nuclear": np.full_like(t, 20.0),
+                             "hydro": np.zeros_like(t)},
                             index=pd.Index(YEARS, name="year"))
 
     def energy(self, by=("sector", "fuel")):

@@ -264,3 +264,18 @@ def test_value_labels_stay_inside_their_axes(calls, name):
     for box in _text_boxes(fig, [t for t in ax.texts if t.get_text()]):
         assert inside.x0 - 1 <= box.x0 and box.x1 <= inside.x1 + 1, (name, box)
         assert inside.y0 - 1 <= box.y0 and box.y1 <= inside.y1 + 1, (name, box)
+
+
+def test_generation_mix_adds_capacity_when_the_results_have_it():
+    from plot_cases import FakeResults
+
+    class WithCapacity(FakeResults):
+        def generation_capacity(self):
+            return self.generation() / 2.0
+
+    fig = ppl.generation_mix(WithCapacity("x", 2025, 900.0))
+    assert [ax.get_ylabel() for ax in fig.axes] == ["Electricity supply (TWh/yr)",
+                                                    "Generation capacity (GW)"]
+    assert len(ppl.generation_mix(WithCapacity("x", 2025, 900.0), capacity=False).axes) == 1
+    with pytest.raises(ValueError, match="no generation_capacity"):
+        ppl.generation_mix(FakeResults("x", 2025, 900.0), capacity=True)
