@@ -90,6 +90,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv=None) -> int:
+    # A command writes PNG files and shows nothing: a headless backend unless the user chose one
+    # (the library itself never sets a backend).
+    os.environ.setdefault("MPLBACKEND", "Agg")
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

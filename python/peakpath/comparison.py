@@ -60,9 +60,6 @@ def plot_comparison(results: Iterable[Results], path, indicators: Sequence[str] 
         "co2_total_mt", "energy_total_mtce", "non_fossil_share",
         "carbon_intensity_t_per_10k_cny")) -> str:
     """One panel per indicator, one line per scenario; writes a PNG."""
-    import matplotlib
-
-    matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
     from .plot import save_png
