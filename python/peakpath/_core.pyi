@@ -151,4 +151,4 @@ stock: _StockModule
 diffusion: _DiffusionModule
 input_output: _InputOutputModule
 register: Any
-analysis: Any  # LMDI, distributions, samplers, Sobol indices, streaming statistics, peak
+analysis: Any  # LMDI, distributions, samplers, Sobol indices, streaming statistics

@@ -173,7 +173,7 @@ def _run_block(block: _Block) -> EnsembleStats:
         good.append(values)
         good_rows.append(j)
         for name in block.peak_indicators:
-            p = _core.analysis.peak(years, values[:, columns.index(name)], block.tolerance)
+            p = _core.targets.peak(years, values[:, columns.index(name)], block.tolerance)
             stats.peak_year[name].add(int(p.year))
             stats.peak_value[name].add(p.value)
             stats.peaked[name].add(p.status == "peaked")

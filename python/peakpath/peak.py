@@ -54,7 +54,7 @@ def peak(years, values=None, tolerance: float = 0.01, *, indicator: str = "co2_t
             raise ValueError("peak: give (years, values) or a Results object")
         years, values = years.years, years.indicator(indicator)
     y = np.asarray(years, dtype=float)
-    p = _core.analysis.peak(y, np.asarray(values, dtype=float), tolerance)
+    p = _core.targets.peak(y, np.asarray(values, dtype=float), tolerance)
     integral = bool(np.all(np.mod(y, 1.0) == 0.0))
 
     def year(v):

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // Bindings for the analysis area: LMDI, distributions, samplers, Sobol indices, streaming
-// statistics and peak diagnostics.
+// statistics.
 #include <pybind11/eigen.h>
 #include <pybind11/numpy.h>
 #include <pybind11/stl.h>
@@ -15,7 +15,6 @@
 #include "peakpath/analysis/sampler.hpp"
 #include "peakpath/analysis/sobol_indices.hpp"
 #include "peakpath/analysis/streaming_stats.hpp"
-#include "peakpath/targets/peak.hpp"
 
 namespace py = pybind11;
 
@@ -213,20 +212,6 @@ void bind_statistics(py::module_& sub) {
                       }));
 }
 
-void bind_peak(py::module_& sub) {
-  py::class_<Peak>(sub, "Peak")
-      .def_readonly("year", &Peak::year)
-      .def_readonly("value", &Peak::value)
-      .def_readonly("plateau_start", &Peak::plateau_start)
-      .def_readonly("plateau_end", &Peak::plateau_end)
-      .def_readonly("decline_rate_after", &Peak::decline_rate_after)
-      .def_readonly("rebound", &Peak::rebound)
-      .def_readonly("rebound_year", &Peak::rebound_year)
-      .def_property_readonly("status", [](const Peak& p) { return to_string(p.status); });
-  sub.def("peak", &peakpath::peak, py::arg("years"), py::arg("values"), py::arg("tolerance") = 0.01,
-          "Peak diagnostics of a series.");
-}
-
 }  // namespace
 
 void bind_analysis(py::module_& m) {
@@ -234,7 +219,6 @@ void bind_analysis(py::module_& m) {
   bind_lmdi(sub);
   bind_sampling(sub);
   bind_statistics(sub);
-  bind_peak(sub);
 }
 
 }  // namespace peakpath::python

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "bindings.hpp"
+#include "peakpath/targets/peak.hpp"
 #include "peakpath/analysis/goal_seek.hpp"
 #include "peakpath/analysis/lever_adjustment.hpp"
 #include "peakpath/targets/target_report.hpp"
@@ -51,10 +52,25 @@ LeverAdjustment make_adjustment(
   return a;
 }
 
+void bind_peak(py::module_& sub) {
+  py::class_<Peak>(sub, "Peak")
+      .def_readonly("year", &Peak::year)
+      .def_readonly("value", &Peak::value)
+      .def_readonly("plateau_start", &Peak::plateau_start)
+      .def_readonly("plateau_end", &Peak::plateau_end)
+      .def_readonly("decline_rate_after", &Peak::decline_rate_after)
+      .def_readonly("rebound", &Peak::rebound)
+      .def_readonly("rebound_year", &Peak::rebound_year)
+      .def_property_readonly("status", [](const Peak& p) { return to_string(p.status); });
+  sub.def("peak", &peakpath::peak, py::arg("years"), py::arg("values"), py::arg("tolerance") = 0.01,
+          "Peak diagnostics of a series.");
+}
+
 }  // namespace
 
 void bind_targets(py::module_& m) {
-  auto sub = m.def_submodule("targets", "Targets, target reports and goal seeking");
+  auto sub = m.def_submodule("targets", "Targets, peak diagnostics, target reports and goal seeking");
+  bind_peak(sub);
 
   py::class_<Target>(sub, "Target")
       .def_readonly("id", &Target::id)

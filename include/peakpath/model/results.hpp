@@ -141,34 +141,46 @@ struct Results {
       if (key != "region" && key != "sector" && key != "group" && key != "fuel")
         throw std::invalid_argument("cannot group by '" + key +
                                     "' (use region, sector, group or fuel)");
-    Table table;
-    table.key_columns = by;
-    std::map<std::pair<std::vector<std::string>, int>, double> sums;
-    auto add = [&](std::size_t t, std::size_t s, const std::string& fuel, double value) {
-      std::vector<std::string> key;
-      for (const auto& k : by) {
-        if (k == "region") key.push_back(region);
-        if (k == "sector") key.push_back(sector_ids[s]);
-        if (k == "group") key.push_back(sector_groups[s]);
-        if (k == "fuel") key.push_back(fuel);
+    // Each (sector, fuel column) maps to its group once; the annual loop adds by index. Groups
+    // come out sorted by key, years ascending, and each sum adds in sector-then-fuel order.
+    std::vector<std::string> columns = fuel_ids;
+    if (emissions) columns.insert(columns.end(), {"process", "ccus"});
+    std::map<std::vector<std::string>, std::size_t> group_of_key;
+    std::vector<std::size_t> group(sectors() * columns.size());
+    for (std::size_t s = 0; s < sectors(); ++s)
+      for (std::size_t c = 0; c < columns.size(); ++c) {
+        std::vector<std::string> key;
+        for (const auto& k : by)
+          key.push_back(k == "region"   ? region
+                        : k == "sector" ? sector_ids[s]
+                        : k == "group"  ? sector_groups[s]
+                                        : columns[c]);
+        group[s * columns.size() + c] =
+            group_of_key.emplace(std::move(key), group_of_key.size()).first->second;
       }
-      sums[{key, years[t]}] += value;
-    };
+    const std::size_t T = years.size();
+    std::vector<double> sums(group_of_key.size() * T, 0.0);
     const auto source = sector_fuel(emissions ? co2_t : energy_tce, fuels());
-    for (std::size_t t = 0; t < years.size(); ++t)
+    for (std::size_t t = 0; t < T; ++t) {
+      const auto row = static_cast<Eigen::Index>(t);
       for (std::size_t s = 0; s < sectors(); ++s) {
-        for (std::size_t f = 0; f < fuels(); ++f)
-          add(t, s, fuel_ids[f], source(static_cast<Eigen::Index>(t), s, f));
+        const std::size_t* g = &group[s * columns.size()];
+        for (std::size_t f = 0; f < fuels(); ++f) sums[g[f] * T + t] += source(row, s, f);
         if (emissions) {
-          add(t, s, "process", process_co2_t(t, s));
-          add(t, s, "ccus", -captured_co2_t(t, s));
+          const auto k = static_cast<Eigen::Index>(s);
+          sums[g[fuels()] * T + t] += process_co2_t(row, k);
+          sums[g[fuels() + 1] * T + t] += -captured_co2_t(row, k);
         }
       }
-    for (const auto& [key, value] : sums) {
-      table.keys.push_back(key.first);
-      table.years.push_back(key.second);
-      table.values.push_back(value);
     }
+    Table table;
+    table.key_columns = by;
+    for (const auto& [key, g] : group_of_key)
+      for (std::size_t t = 0; t < T; ++t) {
+        table.keys.push_back(key);
+        table.years.push_back(years[t]);
+        table.values.push_back(sums[g * T + t]);
+      }
     return table;
   }
 };
