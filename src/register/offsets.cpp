@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
 // Register offsets: sources outside the register's retired projects, and every source's balance.
-#include <set>
 
 #include "audit_log.hpp"
 #include "register_impl.hpp"
@@ -59,21 +58,12 @@ Offset parse_offset(const CsvTable& t, std::size_t row, std::vector<std::string>
 std::size_t Register::import_offsets_csv(const std::string& path) {
   const CsvTable table = CsvTable::read(path);
   table.require_columns({"id", "kind", "project_type", "city", "date"});
-  Transaction transaction(impl_->db);
-  std::vector<std::string> errors;
-  std::vector<Offset> offsets;
-  std::set<std::string> seen;
-  for (std::size_t row = 0; row < table.rows(); ++row) {
-    Offset o = parse_offset(table, row, errors);
-    if (!o.id.empty() && (!seen.insert(o.id).second || detail::id_taken(impl_->db, o.id)))
-      errors.push_back(table.where(row, "id") + ": value '" + o.id +
-                       "' is a duplicate id (in this file or in the register)");
-    offsets.push_back(std::move(o));
-  }
-  if (!errors.empty()) detail::throw_all(path, errors, "cell(s)");
-  for (const auto& o : offsets) insert_offset(impl_->db, o);
-  transaction.commit();
-  return offsets.size();
+  return detail::import_rows<Offset>(
+      impl_->db, table,
+      [&](std::size_t row, std::vector<std::string>& errors) {
+        return parse_offset(table, row, errors);
+      },
+      insert_offset);
 }
 
 void Register::add_offset(const Offset& offset) {

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 // Register projects: import, add, query, status changes, classification, export.
 #include <limits>
-#include <set>
 
 #include "audit_log.hpp"
 #include "plan.hpp"
+#include "project_fields.hpp"
 #include "register_impl.hpp"
 #include "text.hpp"
 
@@ -41,32 +41,6 @@ void insert_project(detail::Database& db, const Project& p) {
   detail::record_change(db, "add_project", "project", p.id, p.id, "{}");
 }
 
-void set_amount(Project& p, Dimension d, double value) {
-  switch (d) {
-    case Dimension::capacity:
-      p.capacity = value;
-      break;
-    case Dimension::coal_t:
-      p.coal_t = value;
-      break;
-    case Dimension::energy_tce:
-      p.energy_tce = value;
-      break;
-    case Dimension::co2_t:
-      p.co2_t = value;
-      break;
-    case Dimension::so2_t:
-      p.so2_t = value;
-      break;
-    case Dimension::nox_t:
-      p.nox_t = value;
-      break;
-    case Dimension::pm_t:
-      p.pm_t = value;
-      break;
-  }
-}
-
 Project parse_project(const CsvTable& t, std::size_t row, std::vector<std::string>& errors) {
   using detail::cell_text;
   using detail::optional_cell;
@@ -79,7 +53,8 @@ Project parse_project(const CsvTable& t, std::size_t row, std::vector<std::strin
   p.status = cell_text(t, row, "status", errors);
   p.capacity_unit = cell_text(t, row, "capacity_unit", errors);
   for (Dimension d : DIMENSIONS)
-    set_amount(p, d, detail::bounded_cell(t, row, dimension_name(d), amount_limit(d), errors));
+    p.*detail::amount_member(d) =
+        detail::bounded_cell(t, row, dimension_name(d), amount_limit(d), errors);
   if (!optional_cell(t, row, "unit_energy", errors).empty())
     p.unit_energy = detail::bounded_cell(t, row, "unit_energy", UNIT_ENERGY_LIMIT, errors);
   p.commissioned = optional_cell(t, row, "commissioned", errors);
@@ -122,22 +97,14 @@ std::size_t Register::import_csv(const std::string& path) {
   table.require_columns({"id", "name", "city", "project_type", "status", "capacity",
                          "capacity_unit", "energy_tce", "coal_t", "co2_t", "so2_t", "nox_t",
                          "pm_t"});
-  Transaction transaction(impl_->db);
-  std::vector<std::string> errors;
-  std::vector<Project> projects;
-  std::set<std::string> seen;
-  for (std::size_t row = 0; row < table.rows(); ++row) {
-    Project p = parse_project(table, row, errors);
-    if (!p.id.empty() && (!seen.insert(p.id).second || detail::id_taken(impl_->db, p.id)))
-      errors.push_back(table.where(row, "id") + ": value '" + p.id +
-                       "' is a duplicate id (in this file or in the register)");
-    impl_->resolve_key_region(p);
-    projects.push_back(std::move(p));
-  }
-  if (!errors.empty()) detail::throw_all(path, errors, "cell(s)");
-  for (const auto& p : projects) insert_project(impl_->db, p);
-  transaction.commit();
-  return projects.size();
+  return detail::import_rows<Project>(
+      impl_->db, table,
+      [&](std::size_t row, std::vector<std::string>& errors) {
+        Project p = parse_project(table, row, errors);
+        impl_->resolve_key_region(p);
+        return p;
+      },
+      insert_project);
 }
 
 void Register::add_project(const Project& project) {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -80,6 +81,29 @@ void collect(std::vector<std::string>& errors, F&& parse) {
 /// Throws DataError "<path>: N bad <what>, nothing imported:" with one line per error.
 [[noreturn]] void throw_all(const std::string& path, const std::vector<std::string>& errors,
                             const std::string& what);
+
+/// Imports every row of @p table, all or nothing, in one transaction: @p parse(row, errors)
+/// reads a row (adding its located problems to errors), ids must be new to the file and the
+/// register, and @p insert(db, row) stores one. @return the number of rows.
+/// @throws DataError listing every problem.
+template <class Row, class Parse, class Insert>
+std::size_t import_rows(Database& db, const CsvTable& table, Parse&& parse, Insert&& insert) {
+  Transaction transaction(db);
+  std::vector<std::string> errors;
+  std::vector<Row> rows;
+  std::set<std::string> seen;
+  for (std::size_t row = 0; row < table.rows(); ++row) {
+    Row r = parse(row, errors);
+    if (!r.id.empty() && (!seen.insert(r.id).second || id_taken(db, r.id)))
+      errors.push_back(table.where(row, "id") + ": value '" + r.id +
+                       "' is a duplicate id (in this file or in the register)");
+    rows.push_back(std::move(r));
+  }
+  if (!errors.empty()) throw_all(table.path(), errors, "cell(s)");
+  for (const Row& r : rows) insert(db, r);
+  transaction.commit();
+  return rows.size();
+}
 
 }  // namespace detail
 }  // namespace peakpath

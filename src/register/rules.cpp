@@ -99,6 +99,11 @@ void Rules::add_file(const std::string& path) {
   std::vector<std::string> errors;
   for (std::size_t row = 0; row < table.rows(); ++row) {
     try {
+      for (const std::string& column : table.columns())
+        if (const std::string problem = detail::utf8_problem(table.text(row, column));
+            !problem.empty())
+          throw DataError(table.where(row, column) + ": value " +
+                          detail::quoted(table.text(row, column)) + " is " + problem);
       check_row(table, row);
       const std::string& tag = table.text(row, "tag");
       if (tag != "V" && tag != "P" && tag != "U")

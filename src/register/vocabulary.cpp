@@ -10,6 +10,7 @@
 #include "peakpath/register/dimension.hpp"
 #include "peakpath/register/offset.hpp"
 #include "peakpath/register/project.hpp"
+#include "project_fields.hpp"
 #include "text.hpp"
 
 namespace peakpath {
@@ -110,24 +111,16 @@ int year_of(const std::string& text) {
   return std::stoi(text.substr(0, 4));
 }
 
+double Project::*detail::amount_member(Dimension dimension) {
+  // In DIMENSIONS order.
+  static constexpr std::array<double Project::*, DIMENSION_COUNT> FIELDS = {
+      &Project::capacity, &Project::coal_t, &Project::energy_tce, &Project::co2_t,
+      &Project::so2_t,    &Project::nox_t,  &Project::pm_t};
+  return FIELDS[index_of(dimension)];
+}
+
 double amount(const Project& project, Dimension dimension) {
-  switch (dimension) {
-    case Dimension::capacity:
-      return project.capacity;
-    case Dimension::coal_t:
-      return project.coal_t;
-    case Dimension::energy_tce:
-      return project.energy_tce;
-    case Dimension::co2_t:
-      return project.co2_t;
-    case Dimension::so2_t:
-      return project.so2_t;
-    case Dimension::nox_t:
-      return project.nox_t;
-    case Dimension::pm_t:
-      return project.pm_t;
-  }
-  throw std::logic_error("amount: unhandled dimension");
+  return project.*detail::amount_member(dimension);
 }
 
 Amounts amounts(const Project& project) {

@@ -14,18 +14,11 @@ import pytest
 
 from peakpath.cli_register import add_register_parser
 from peakpath.register import Register
+from test_register import steel
 
 HEADER = ("id,name,city,project_type,status,capacity,capacity_unit,energy_tce,coal_t,co2_t,"
           "so2_t,nox_t,pm_t\n")
 PYTHON = "/usr/bin/python3" if os.path.exists("/usr/bin/python3") else sys.executable
-
-
-def steel(id, **changes):
-    fields = dict(id=id, name=f"Steel {id}", city="Jinan", project_type="steel", status="proposed",
-                  capacity=1.0, capacity_unit="Mt/a", energy_tce=5e5, coal_t=6e5, co2_t=1.8e6,
-                  so2_t=100, nox_t=200, pm_t=50, commissioned="2026")
-    fields.update(changes)
-    return fields
 
 
 @pytest.fixture

@@ -65,6 +65,22 @@ TEST_F(Integrity, NonUtf8CellsAreRefusedNamingFileLineAndColumn) {
   EXPECT_TRUE(reg.projects().empty());
 }
 
+TEST_F(Integrity, RulesFilesAreCheckedForUtf8AndRanges) {
+  Rules rules = shipped_rules();
+  const std::string bad = write("rules.csv",
+                                "rule,project_type,dimension,value,unit,tag,source\n"
+                                "ratio_other,steel,capacity,1e300,x,U,mine\n"
+                                "ratio_other,steel,coal_t,2,x,U,caf\xE9\n");
+  const std::string message = message_of<DataError>([&] { rules.override_with(bad); });
+  EXPECT_NE(message.find("line 2, column 'value': value '1e300' must be finite and within [0, "
+                         "100]"),
+            std::string::npos)
+      << message;
+  EXPECT_NE(message.find("line 3, column 'source': value 'caf\\xE9' is not valid UTF-8"),
+            std::string::npos)
+      << message;
+}
+
 TEST_F(Integrity, AmountsOutsideTheStatedRangesAreRefused) {
   Register reg(file("r.db"), shipped_rules());
   Project p = new_steel("a");
