@@ -98,7 +98,9 @@ class Register:
     def import_csv(self, path) -> int:
         """Adds every project of a CSV file, all or nothing; returns how many were added.
 
-        Raises ValueError listing every bad cell (file, line, column, value).
+        Raises ValueError listing every bad cell (file, line, column, value): text that is not
+        UTF-8, amounts that are not finite or outside the ranges of docs/register.md, bad
+        names and dates, duplicate ids.
         """
         return self._core.import_csv(os.fspath(path))
 

@@ -14,6 +14,11 @@ namespace {
 // 'PPKR': marks a SQLite file as a peakpath register.
 constexpr long long APPLICATION_ID = 0x50504b52;
 
+// Entries are never updated (chain_version_1 lifts this once, to add the hashes).
+const std::string AUDIT_NO_UPDATE =
+    "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT "
+    "RAISE(ABORT, 'the audit trail is append-only'); END;";
+
 // One view row per (source, dimension): retired projects are closures; offsets count when
 // verified. The over-use trigger and the allocation both read what a source has from here.
 std::string sources_view() {
@@ -72,9 +77,8 @@ std::vector<std::string> migrations() {
           "PRIMARY KEY (project_id, period, dimension));"
           "CREATE TABLE audit (seq INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, "
           "action TEXT NOT NULL, entity TEXT NOT NULL, entity_id TEXT NOT NULL, "
-          "before TEXT NOT NULL, after TEXT NOT NULL);"
-          "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT "
-          "RAISE(ABORT, 'the audit trail is append-only'); END;"
+          "before TEXT NOT NULL, after TEXT NOT NULL);" +
+          AUDIT_NO_UPDATE +
           "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT "
           "RAISE(ABORT, 'the audit trail is append-only'); END;"
           "CREATE TRIGGER projects_no_delete BEFORE DELETE ON projects BEGIN SELECT "
@@ -115,9 +119,7 @@ void chain_version_1(Database& db) {
     update.bind(1, prev).bind(2, hash).bind(3, seq).run();
     prev = hash;
   }
-  db.exec(
-      "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT "
-      "RAISE(ABORT, 'the audit trail is append-only'); END;");
+  db.exec(AUDIT_NO_UPDATE);
 }
 
 void baseline_rows(Database& db) {

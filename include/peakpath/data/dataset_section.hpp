@@ -11,12 +11,11 @@
 namespace peakpath {
 
 /// @brief One scalar of a dataset.yaml section: its dotted key below the section
-/// ("database", "sectors.steel"), its text and where it was written (yaml_where form: "FILE line N,
-/// key 'register.database'").
+/// ("database", "sectors.steel"), its text and where it was written.
 struct DatasetSectionEntry {
   std::string key;    ///< dotted path below the section
   std::string value;  ///< the scalar's text
-  std::string where;  ///< "FILE line N, key 'KEY'"
+  std::string where;  ///< "FILE line N, key 'register.database'"
 };
 
 /// @brief A top-level section of dataset.yaml, flattened to its scalars in file order.
