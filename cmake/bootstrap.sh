@@ -11,7 +11,7 @@ export PEAKPATH_ROOT PEAKPATH_BUILD PEAKPATH_PYTHON
 
 PEAKPATH_PACKAGES=(
   cmake g++ make
-  libeigen3-dev libboost-dev libyaml-cpp-dev libsqlite3-dev pybind11-dev
+  libeigen3-dev libboost-dev libyaml-cpp-dev libsqlite3-dev libssl-dev pybind11-dev
   libgtest-dev libbenchmark-dev
   python3 python3-dev python3-numpy python3-pandas python3-matplotlib python3-yaml
   python3-pytest python3-scipy python3-dask python3-distributed python3-tqdm

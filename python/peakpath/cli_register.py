@@ -96,6 +96,16 @@ def _cmd_export(args) -> int:
     return 0
 
 
+def _cmd_verify(args) -> int:
+    reg = _open(args)
+    result = reg.verify()
+    if result.ok:
+        print(f"{reg.path}: ok, {result.entries} audit entries, chain head {result.head}")
+        return 0
+    print(f"{reg.path}: BROKEN: {result.first_break}")
+    return 1
+
+
 def add_register_parser(subparsers) -> argparse.ArgumentParser:
     """Adds ``register`` with its sub-commands to an argparse sub-parser collection."""
     parser = subparsers.add_parser(
@@ -149,4 +159,8 @@ def add_register_parser(subparsers) -> argparse.ArgumentParser:
     p = command("export", _cmd_export, "export projects to CSV",
                 "Write every project as CSV in the import format (atomically).")
     p.add_argument("csv", help="output CSV file")
+    command("verify", _cmd_verify, "check the tamper-evident audit trail",
+            "Recompute the audit trail's hash chain and compare every row of projects, offsets, "
+            "allocations and actuals with its last audit entry. Prints ok (with the chain head "
+            "to keep elsewhere) or where the first break is and why; exit status 1 on a break.")
     return parser

@@ -31,6 +31,18 @@ _ASSIGNMENT_FIELDS = ("project_id", "source_id", "source_kind", "source_city", "
                       "dimension", "amount", "available")
 
 
+def _utf8(where: str, field: str, value):
+    """``value``, or ValueError naming the field when a str cannot be encoded as UTF-8 (a lone
+    surrogate, e.g. from a file name decoded with surrogateescape)."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as error:
+            raise ValueError(f"{where}: {field}: {value!r}: not valid UTF-8 ({error.reason} at "
+                             f"offset {error.start})") from None
+    return value
+
+
 def _frame(items, fields, index=None) -> pd.DataFrame:
     frame = pd.DataFrame([{f: getattr(item, f) for f in fields} for item in items],
                          columns=list(fields))
@@ -86,7 +98,9 @@ class Register:
     def import_csv(self, path) -> int:
         """Adds every project of a CSV file, all or nothing; returns how many were added.
 
-        Raises ValueError listing every bad cell (file, line, column, value).
+        Raises ValueError listing every bad cell (file, line, column, value): text that is not
+        UTF-8, amounts that are not finite or outside the ranges of docs/register.md, bad
+        names and dates, duplicate ids.
         """
         return self._core.import_csv(os.fspath(path))
 
@@ -101,7 +115,7 @@ class Register:
             if name in ("commissioned", "retired") and value is not None:
                 value = str(value)
             if value is not None:
-                setattr(project, name, value)
+                setattr(project, name, _utf8("add_project", name, value))
         self._core.add_project(project)
 
     def projects(self, **filters) -> pd.DataFrame:
@@ -112,16 +126,24 @@ class Register:
         if unknown:
             raise TypeError(f"projects: unknown filter(s) {sorted(unknown)}; "
                             f"filters are {sorted(allowed)}")
+        for name, value in filters.items():
+            _utf8("projects", name, value)
         return _frame(self._core.projects(**filters), _PROJECT_FIELDS, index="id")
 
     def set_status(self, project_id: str, status: str, date: str = "") -> None:
         """Changes a project's status; retiring needs the date."""
+        for field, value in (("id", project_id), ("status", status), ("date", str(date))):
+            _utf8("set_status", field, value)
         self._core.set_status(project_id, status, str(date))
 
     def add_offset(self, id: str, kind: str, project_type: str, city: str, date,
                    capacity_unit: str = "", verified: bool = True, note: str = "",
                    **amounts: float) -> None:
         """Adds an offset source; amounts by dimension name as keywords (e.g. co2_t=1000)."""
+        for field, value in (("id", id), ("kind", kind), ("project_type", project_type),
+                             ("city", city), ("date", str(date)),
+                             ("capacity_unit", capacity_unit), ("note", note)):
+            _utf8("add_offset", field, value)
         offset = _reg.Offset()
         offset.id, offset.kind, offset.project_type, offset.city = id, kind, project_type, city
         offset.date, offset.capacity_unit = str(date), capacity_unit
@@ -161,20 +183,22 @@ class Register:
 
     def requirement(self, project_id: str) -> Dict[str, float]:
         """ratio × amount by dimension."""
-        return dict(self._core.requirement(project_id))
+        return dict(self._core.requirement(_utf8("requirement", "project id", project_id)))
 
     def allocate(self, project_id: str, commit: bool = True) -> Allocation:
         """Covers the project's requirement from eligible sources; stores the assignments only
         when every dimension closes (and commit is True)."""
-        return Allocation._from_core(self._core.allocate(project_id, commit))
+        return Allocation._from_core(
+            self._core.allocate(_utf8("allocate", "project id", project_id), commit))
 
     def release(self, project_id: str) -> int:
         """Removes the project's stored assignments; returns how many were removed."""
-        return self._core.release(project_id)
+        return self._core.release(_utf8("release", "project id", project_id))
 
     def assignments(self, project_id: str = "") -> pd.DataFrame:
         """Stored assignments (of one project, or all)."""
-        return _frame(self._core.assignments(project_id), _ASSIGNMENT_FIELDS)
+        return _frame(self._core.assignments(_utf8("assignments", "project id", project_id)),
+                      _ASSIGNMENT_FIELDS)
 
     def monitor(self, path=None) -> pd.DataFrame:
         """Loads actual figures from ``path`` (if given) and compares every stored figure with
@@ -190,18 +214,27 @@ class Register:
         return _frame(totals, ("year", "dimension", "total", "cap", "over"))
 
     def audit(self) -> pd.DataFrame:
-        """The append-only audit trail, indexed by sequence number."""
+        """The append-only audit trail, indexed by sequence number; ``prev_hash`` and ``hash``
+        chain the entries (see :meth:`verify`)."""
         return _frame(self._core.audit(),
-                      ("seq", "at", "action", "entity", "entity_id", "before", "after"),
+                      ("seq", "at", "action", "entity", "entity_id", "before", "after",
+                       "prev_hash", "hash"),
                       index="seq")
+
+    def verify(self):
+        """Checks the tamper-evident audit trail.
+
+        Recomputes the hash chain of the audit entries and compares every row of projects,
+        offsets, allocations and actuals with the digest its last audit entry recorded. Returns
+        an object with ``ok`` (bool), ``first_break`` (None, or an object with ``seq``,
+        ``table``, ``key`` and ``reason``; ``str()`` says where and why), ``entries`` and
+        ``head`` (the last entry's hash: keep it elsewhere to detect a rewritten chain).
+        """
+        return self._core.verify()
 
     def export_csv(self, path) -> None:
         """Writes every project as CSV (the import format), atomically."""
         self._core.export_csv(os.fspath(path))
-
-    def aggregate(self, first_year: int, last_year: int):
-        """Capacity by status/type/year, available offsets and ratios for the sector model."""
-        return self._core.aggregate(first_year, last_year)
 
     def __repr__(self) -> str:
         return f"Register({self.path!r})"

@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 // Bindings for the register area: the two-high project register and replacement ledger.
-#include <pybind11/eigen.h>
 #include <pybind11/stl.h>
 
 #include "bindings.hpp"
-#include "peakpath/register/aggregate.hpp"
+#include "peakpath/register/dataset_shares.hpp"
 #include "peakpath/register/register.hpp"
 
 namespace py = pybind11;
@@ -23,13 +22,6 @@ py::dict amounts_dict(const Amounts& amounts) {
 Amounts amounts_from(const std::map<std::string, double>& values) {
   Amounts out{};
   for (const auto& [name, value] : values) out[index_of(parse_dimension(name))] = value;
-  return out;
-}
-
-template <class Map>
-py::dict by_dimension(const Map& map) {
-  py::dict out;
-  for (const auto& [d, matrix] : map) out[py::str(dimension_name(d))] = matrix;
   return out;
 }
 
@@ -163,7 +155,9 @@ void bind_register(py::module_& m) {
       .def_readonly("entity", &AuditEntry::entity)
       .def_readonly("entity_id", &AuditEntry::entity_id)
       .def_readonly("before", &AuditEntry::before)
-      .def_readonly("after", &AuditEntry::after);
+      .def_readonly("after", &AuditEntry::after)
+      .def_readonly("prev_hash", &AuditEntry::prev_hash)
+      .def_readonly("hash", &AuditEntry::hash);
 
   py::class_<SourceBalance>(sub, "SourceBalance")
       .def_readonly("id", &SourceBalance::id)
@@ -176,15 +170,25 @@ void bind_register(py::module_& m) {
       .def_property_readonly("remaining",
                              [](const SourceBalance& s) { return amounts_dict(s.remaining); });
 
-  py::class_<RegisterAggregate>(sub, "RegisterAggregate")
-      .def_readonly("years", &RegisterAggregate::years)
-      .def_readonly("project_types", &RegisterAggregate::project_types)
-      .def_readonly("capacity", &RegisterAggregate::capacity)
-      .def_property_readonly(
-          "available_offset",
-          [](const RegisterAggregate& a) { return by_dimension(a.available_offset); })
-      .def_property_readonly("ratio",
-                             [](const RegisterAggregate& a) { return by_dimension(a.ratio); });
+  py::class_<AuditBreak>(sub, "AuditBreak", "Where the audit trail and the tables disagree.")
+      .def_readonly("seq", &AuditBreak::seq)
+      .def_readonly("table", &AuditBreak::table)
+      .def_readonly("key", &AuditBreak::key)
+      .def_readonly("reason", &AuditBreak::reason)
+      .def("__str__", &AuditBreak::describe)
+      .def("__repr__", [](const AuditBreak& b) { return "AuditBreak(" + b.describe() + ")"; });
+
+  py::class_<Verification>(sub, "Verification", "The result of Register.verify().")
+      .def_readonly("ok", &Verification::ok)
+      .def_readonly("first_break", &Verification::first_break)
+      .def_readonly("entries", &Verification::entries)
+      .def_readonly("head", &Verification::head)
+      .def("__bool__", [](const Verification& v) { return v.ok; })
+      .def("__repr__", [](const Verification& v) {
+        return "Verification(ok=" + std::string(v.ok ? "True" : "False") + ", first_break=" +
+               (v.first_break ? "'" + v.first_break->describe() + "'" : std::string("None")) +
+               ", entries=" + std::to_string(v.entries) + ")";
+      });
 
   // Database calls release the GIL: they may wait for another process's write lock.
   using release = py::call_guard<py::gil_scoped_release>;
@@ -229,10 +233,10 @@ void bind_register(py::module_& m) {
       .def("totals", &Register::totals, py::arg("caps_path") = "")
       .def("audit", &Register::audit)
       .def("export_csv", &Register::export_csv, py::arg("path"))
-      .def(
-          "aggregate",
-          [](const Register& r, int first, int last) { return aggregate_register(r, first, last); },
-          py::arg("first_year"), py::arg("last_year"));
+      .def("verify", &Register::verify, release());
+
+  // load_dataset hands dataset.yaml's `register:` section to the register.
+  enable_register_dataset_section();
 }
 
 }  // namespace peakpath::python

@@ -2,6 +2,7 @@
 // load_dataset(): reading and validating a dataset directory.
 #include <algorithm>
 #include <cmath>
+#include <mutex>
 #include <set>
 #include <sstream>
 
@@ -9,8 +10,8 @@
 #include "peakpath/core/csv_table.hpp"
 #include "peakpath/core/data_dir.hpp"
 #include "peakpath/data/dataset.hpp"
-#include "peakpath/register/efficiency_class_capacity.hpp"
 #include "../core/yaml_file.hpp"
+#include "peakpath/data/dataset_section.hpp"
 
 namespace peakpath {
 
@@ -248,60 +249,51 @@ void load_technology_fuels(Dataset& data, const CsvTable& table) {
                       std::to_string(spec.fuel_mix.sum()) + ", not 1");
 }
 
-/// `register: {database: FILE, sectors: {project_type: target, ...}}` in dataset.yaml: the
-/// base-year class shares of each target come from the register's operating capacity by
-/// classified disposal (docs/register.md, docs/dynamics.md). A target is a sector, or
-/// "sector/line" for one product line of it, whose classes are named line_<class>. Only the
-/// efficiency classes (below_baseline, baseline, benchmark) are set, within their total share:
-/// other technologies (steel's scrap EAF) and other lines keep theirs.
-void apply_register_shares(Dataset& data, const std::string& manifest_path,
-                           const YAML::Node& node) {
-  using detail::yaml_as;
-  using detail::yaml_required;
-  const std::string database =
-      data.directory + "/" +
-      yaml_as<std::string>(manifest_path, yaml_required(manifest_path, node, "database"),
-                           "register.database");
-  if (!detail::is_file(database))
-    throw DataError(detail::yaml_where(manifest_path, node, "register.database") + ": '" +
-                    database + "' does not exist");
-  std::map<std::string, std::string> target_of_type;
-  for (const auto& item : yaml_required(manifest_path, node, "sectors")) {
-    const std::string type = item.first.Scalar();
-    const std::string target =
-        yaml_as<std::string>(manifest_path, item.second, "register.sectors." + type);
-    data.sector_index(target.substr(0, target.find('/')));  // names an unknown sector
-    target_of_type[type] = target;
+// The handlers of DATASET_SECTIONS installed by other components (the register).
+struct SectionHandlers {
+  std::mutex mutex;
+  std::map<std::string, DatasetSectionHandler> by_name;
+};
+
+SectionHandlers& section_handlers() {
+  static SectionHandlers handlers;
+  return handlers;
+}
+
+void flatten_section(const std::string& manifest_path, const YAML::Node& node,
+                     const std::string& key, std::vector<DatasetSectionEntry>& entries) {
+  if (node.IsMap()) {
+    for (const auto& item : node)
+      flatten_section(manifest_path, item.second, key + "." + item.first.Scalar(), entries);
+  } else if (node.IsScalar()) {
+    entries.push_back({key.substr(key.find('.') + 1), node.Scalar(),
+                       detail::yaml_where(manifest_path, node, key)});
+  } else {
+    throw DataError(detail::yaml_where(manifest_path, node, key) +
+                    ": expected a mapping or a single value");
   }
-  const Register reg(database);
-  for (const auto& [target, by_class] : operating_capacity_by_class(reg, target_of_type)) {
-    const auto slash = target.find('/');
-    const std::string sector = target.substr(0, slash);
-    const std::string prefix = slash == std::string::npos ? "" : target.substr(slash + 1) + "_";
-    const std::size_t s = data.sector_index(sector);
-    const auto in_target = [&](const TechnologyClassSpec& t) {
-      return t.sector == s && t.name.compare(0, prefix.size(), prefix) == 0 &&
-             std::any_of(CLASS_OF_DISPOSAL.begin(), CLASS_OF_DISPOSAL.end(),
-                         [&](const auto& entry) { return prefix + entry.second == t.name; });
-    };
-    double total = 0.0, target_share = 0.0;
-    for (const auto& [cls, capacity] : by_class) total += capacity;
-    for (const auto& spec : data.technologies)
-      if (in_target(spec)) target_share += spec.base_share;
-    for (const auto& [cls, capacity] : by_class)
-      if (std::none_of(data.technologies.begin(), data.technologies.end(),
-                       [&](const TechnologyClassSpec& t) {
-                         return t.sector == s && t.name == prefix + cls;
-                       }))
-        throw DataError(manifest_path + ": the register has " + cls + " capacity for '" + target +
-                        "', but sector '" + sector + "' has no technology class '" + prefix + cls +
-                        "'");
-    for (auto& spec : data.technologies)
-      if (in_target(spec)) {
-        const auto it = by_class.find(spec.name.substr(prefix.size()));
-        spec.base_share =
-            it == by_class.end() || total <= 0 ? 0.0 : target_share * it->second / total;
-      }
+}
+
+/// Hands the optional sections (DATASET_SECTIONS) to their installed handlers, in order.
+void apply_sections(Dataset& data, const std::string& manifest_path, const YAML::Node& manifest) {
+  for (const std::string& name : DATASET_SECTIONS) {
+    const YAML::Node node = manifest[name];
+    if (!node) continue;
+    DatasetSection section{name, manifest_path, {}};
+    flatten_section(manifest_path, detail::yaml_mapping(manifest_path, node, name), name,
+                    section.entries);
+    DatasetSectionHandler handler;
+    {
+      std::lock_guard<std::mutex> lock(section_handlers().mutex);
+      const auto it = section_handlers().by_name.find(name);
+      if (it != section_handlers().by_name.end()) handler = it->second;
+    }
+    if (!handler)
+      throw DataError(detail::yaml_where(manifest_path, node, name) +
+                      ": this section needs the peakpath " + name +
+                      " library: link peakpath::" + name + " and call peakpath::enable_" + name +
+                      "_dataset_section() before load_dataset");
+    handler(data, section);
   }
 }
 
@@ -367,13 +359,16 @@ Dataset load_manifest(const std::string& directory) {
   if (files["technologies"]) load_technologies(data, CsvTable::read(file("technologies")));
   if (files["technology_fuels"])
     load_technology_fuels(data, CsvTable::read(file("technology_fuels")));
-  if (const YAML::Node reg = manifest["register"])
-    apply_register_shares(data, manifest_path,
-                          detail::yaml_mapping(manifest_path, reg, "register"));
+  apply_sections(data, manifest_path, manifest);
   return data;
 }
 
 }  // namespace
+
+void set_dataset_section_handler(const std::string& name, DatasetSectionHandler handler) {
+  std::lock_guard<std::mutex> lock(section_handlers().mutex);
+  section_handlers().by_name[name] = std::move(handler);
+}
 
 Dataset load_dataset(const std::string& name_or_directory) {
   std::string directory = name_or_directory;

@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-namespace peakpath::register_detail {
+namespace peakpath::detail {
 
 namespace {
 
@@ -74,4 +74,4 @@ Allocation plan_allocation(const Project& project, const Rules& rules,
   return allocation;
 }
 
-}  // namespace peakpath::register_detail
+}  // namespace peakpath::detail

@@ -10,7 +10,7 @@
 #include "peakpath/register/rules.hpp"
 #include "peakpath/register/source_balance.hpp"
 
-namespace peakpath::register_detail {
+namespace peakpath::detail {
 
 /// The requirement of @p project: ratio(type, dimension, key region) × amount.
 Amounts requirement_of(const Project& project, const Rules& rules);
@@ -21,4 +21,4 @@ Allocation plan_allocation(const Project& project, const Rules& rules,
                            const std::vector<SourceBalance>& sources,
                            const std::string& reference_date);
 
-}  // namespace peakpath::register_detail
+}  // namespace peakpath::detail

@@ -2,9 +2,8 @@
 // Rules: loading the two-high rule files (long format, "*" wildcards, later rows override).
 #include "peakpath/register/rules.hpp"
 
-#include <dirent.h>
-
 #include <algorithm>
+#include <filesystem>
 #include <set>
 #include <stdexcept>
 
@@ -12,6 +11,7 @@
 #include "peakpath/core/csv_table.hpp"
 #include "peakpath/core/data_dir.hpp"
 #include "peakpath/register/project.hpp"
+#include "text.hpp"
 
 namespace peakpath {
 
@@ -52,7 +52,12 @@ void check_row(const CsvTable& table, std::size_t row) {
     if (dim != "*") bad("dimension", "must be '*' for rule " + rule);
   }
   const std::string& value = table.required_text(row, "value");
-  if (NUMBER_RULES.count(rule)) table.nonnegative(row, "value");
+  if (NUMBER_RULES.count(rule)) {
+    const double limit = rule.rfind("ratio", 0) == 0 ? RATIO_LIMIT : UNIT_ENERGY_LIMIT;
+    const double number = table.nonnegative(row, "value");
+    if (!(number <= limit))
+      bad("value", "must be finite and within [0, " + detail::format_number(limit) + "]");
+  }
   if (DATE_RULES.count(rule) && !is_iso_date(value)) bad("value", "is not a date (YYYY[-MM[-DD]])");
   if (rule == "same_type") table.flag(row, "value");
   if (rule == "scope" && value != "city" && value != "province")
@@ -61,15 +66,12 @@ void check_row(const CsvTable& table, std::size_t row) {
 }
 
 std::vector<std::string> csv_files(const std::string& directory) {
-  DIR* dir = ::opendir(directory.c_str());
-  if (!dir) throw DataError(directory + ": cannot open the rules directory");
+  namespace fs = std::filesystem;
+  std::error_code error;
   std::vector<std::string> files;
-  while (const dirent* entry = ::readdir(dir)) {
-    const std::string name = entry->d_name;
-    if (name.size() > 4 && name.compare(name.size() - 4, 4, ".csv") == 0)
-      files.push_back(directory + "/" + name);
-  }
-  ::closedir(dir);
+  for (fs::directory_iterator it(directory, error), end; !error && it != end; it.increment(error))
+    if (it->path().extension() == ".csv") files.push_back(it->path().string());
+  if (error) throw DataError(directory + ": cannot open the rules directory: " + error.message());
   std::sort(files.begin(), files.end());
   if (files.empty()) throw DataError(directory + ": no rules files (*.csv)");
   return files;
@@ -97,6 +99,11 @@ void Rules::add_file(const std::string& path) {
   std::vector<std::string> errors;
   for (std::size_t row = 0; row < table.rows(); ++row) {
     try {
+      for (const std::string& column : table.columns())
+        if (const std::string problem = detail::utf8_problem(table.text(row, column));
+            !problem.empty())
+          throw DataError(table.where(row, column) + ": value " +
+                          detail::quoted(table.text(row, column)) + " is " + problem);
       check_row(table, row);
       const std::string& tag = table.text(row, "tag");
       if (tag != "V" && tag != "P" && tag != "U")

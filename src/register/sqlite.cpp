@@ -4,26 +4,45 @@
 
 #include <sqlite3.h>
 
-#include <chrono>
-#include <cstdlib>
-#include <fstream>
-#include <thread>
-
 #include "peakpath/core/error.hpp"
+#include "sha256.hpp"
 
-namespace peakpath::register_detail {
+namespace peakpath::detail {
 
 namespace {
 
 constexpr int BUSY_TIMEOUT_MS = 30000;
 
-// Test hook: with PEAKPATH_REGISTER_TEST_PAUSE set to a file name, a commit first creates that
-// file and then waits, so a test can kill the process inside an open write transaction.
-void pause_before_commit_for_tests() {
-  const char* marker = std::getenv("PEAKPATH_REGISTER_TEST_PAUSE");
-  if (!marker || !*marker) return;
-  std::ofstream(marker) << "in transaction\n";
-  std::this_thread::sleep_for(std::chrono::seconds(60));
+// sha256(text): the chain and row digests of the audit trail are computed in SQL with it.
+void sha256_function(sqlite3_context* context, int, sqlite3_value** args) {
+  const auto* bytes = static_cast<const char*>(sqlite3_value_blob(args[0]));
+  const auto size = static_cast<std::size_t>(sqlite3_value_bytes(args[0]));
+  try {
+    const std::string digest = sha256_hex(std::string_view(bytes ? bytes : "", size));
+    sqlite3_result_text(context, digest.c_str(), static_cast<int>(digest.size()), SQLITE_TRANSIENT);
+  } catch (const std::exception& e) {
+    sqlite3_result_error(context, e.what(), -1);
+  }
+}
+
+// Why a database could not be opened or written, in the user's terms.
+std::string reason(int rc) {
+  switch (rc & 0xff) {
+    case SQLITE_READONLY:
+      return "the register is read-only (no write permission on the file or its directory, "
+             "or a read-only file system)";
+    case SQLITE_NOTADB:
+      return "the file is not an SQLite database (not a peakpath register)";
+    case SQLITE_CORRUPT:
+      return "the file is corrupt (SQLite reports a malformed database)";
+    case SQLITE_CANTOPEN:
+      return "cannot open the file (does its directory exist, and may this user write there?)";
+    case SQLITE_PERM:
+    case SQLITE_AUTH:
+      return "permission denied";
+    default:
+      return "";
+  }
 }
 
 }  // namespace
@@ -32,17 +51,17 @@ Database::Database(const std::string& path) : path_(path) {
   const int rc =
       sqlite3_open_v2(path.c_str(), &db_,
                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, nullptr);
-  if (rc != SQLITE_OK) {
-    const std::string message = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
-    sqlite3_close(db_);
-    db_ = nullptr;
-    throw DataError(path + ": cannot open the register: " + message);
-  }
-  sqlite3_busy_timeout(db_, BUSY_TIMEOUT_MS);
   try {
+    if (rc != SQLITE_OK) fail(rc, "cannot open the register");
+    // SQLite falls back to read-only for a write-protected file; the register must write.
+    if (sqlite3_db_readonly(db_, "main") == 1) fail(SQLITE_READONLY, "cannot open the register");
+    sqlite3_busy_timeout(db_, BUSY_TIMEOUT_MS);
     exec("PRAGMA journal_mode=WAL");
     exec("PRAGMA synchronous=FULL");
     exec("PRAGMA foreign_keys=ON");
+    if (sqlite3_create_function_v2(db_, "sha256", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
+                                   sha256_function, nullptr, nullptr, nullptr) != SQLITE_OK)
+      fail(SQLITE_ERROR, "cannot register sha256()");
   } catch (...) {
     sqlite3_close(db_);
     db_ = nullptr;
@@ -55,9 +74,10 @@ Database::~Database() {
 }
 
 void Database::fail(int rc, const std::string& what) const {
-  const std::string message = path_ + ": " + what + ": " + sqlite3_errmsg(db_);
-  if (rc == SQLITE_NOTADB) throw DataError(message + " (not a peakpath register)");
-  throw Error(message);
+  const std::string why = reason(rc);
+  const std::string sqlite = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
+  if (!why.empty()) throw DataError(path_ + ": " + what + ": " + why + " [" + sqlite + "]");
+  throw Error(path_ + ": " + what + ": " + sqlite);
 }
 
 void Database::exec(const std::string& sql) {
@@ -66,8 +86,7 @@ void Database::exec(const std::string& sql) {
   if (rc != SQLITE_OK) {
     const std::string message = error ? error : sqlite3_errstr(rc);
     sqlite3_free(error);
-    if (rc == SQLITE_NOTADB) throw DataError(path_ + ": " + message + " (not a peakpath register)");
-    throw Error(path_ + ": " + message);
+    fail(rc, message);
   }
 }
 
@@ -137,9 +156,8 @@ Transaction::~Transaction() {
 }
 
 void Transaction::commit() {
-  pause_before_commit_for_tests();
   db_.exec("COMMIT");
   open_ = false;
 }
 
-}  // namespace peakpath::register_detail
+}  // namespace peakpath::detail

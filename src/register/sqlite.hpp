@@ -8,9 +8,11 @@
 struct sqlite3;
 struct sqlite3_stmt;
 
-namespace peakpath::register_detail {
+namespace peakpath::detail {
 
-/// An open database connection: WAL journal, 30 s busy timeout, foreign keys on.
+/// An open database connection: WAL journal, 30 s busy timeout, foreign keys on, and the SQL
+/// function sha256(text) → lower-case hex digest. Opening fails with a DataError that says why:
+/// read-only file or directory, corrupt file (or not SQLite), missing directory.
 class Database {
  public:
   explicit Database(const std::string& path);
@@ -21,7 +23,7 @@ class Database {
   void exec(const std::string& sql);
   sqlite3* handle() const { return db_; }
   const std::string& path() const { return path_; }
-  /// Throws peakpath::Error (or DataError for a file that is not a database) for code @p rc.
+  /// Throws peakpath::Error, or DataError for a read-only, corrupt or non-database file.
   [[noreturn]] void fail(int rc, const std::string& what) const;
 
  private:
@@ -71,4 +73,4 @@ class Transaction {
   bool open_ = true;
 };
 
-}  // namespace peakpath::register_detail
+}  // namespace peakpath::detail

@@ -3,11 +3,15 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <initializer_list>
 #include <stdexcept>
+#include <utility>
 
 #include "peakpath/register/dimension.hpp"
 #include "peakpath/register/offset.hpp"
 #include "peakpath/register/project.hpp"
+#include "project_fields.hpp"
+#include "text.hpp"
 
 namespace peakpath {
 
@@ -28,12 +32,41 @@ bool digits(const std::string& text, std::size_t from, std::size_t count) {
   return true;
 }
 
-void check_amount(std::vector<std::string>& problems, const std::string& field, double value) {
-  if (!std::isfinite(value) || value < 0)
-    problems.push_back(field + ": " + std::to_string(value) + ": must be finite and >= 0");
+void check_number(std::vector<std::string>& problems, const std::string& field, double value,
+                  double limit) {
+  if (!std::isfinite(value) || value < 0 || value > limit)
+    problems.push_back(field + ": " + detail::format_number(value) +
+                       ": must be finite and within [0, " + detail::format_number(limit) + "]");
+}
+
+// Checks that every text field is valid UTF-8; true when all are (the other checks then may
+// name the values).
+bool check_text(std::vector<std::string>& problems,
+                std::initializer_list<std::pair<const char*, const std::string*>> fields) {
+  const std::size_t before = problems.size();
+  for (const auto& [field, value] : fields)
+    if (const std::string problem = detail::utf8_problem(*value); !problem.empty())
+      problems.push_back(std::string(field) + ": " + detail::quoted(*value) + ": " + problem);
+  return problems.size() == before;
 }
 
 }  // namespace
+
+double amount_limit(Dimension dimension) {
+  switch (dimension) {
+    case Dimension::capacity:
+    case Dimension::coal_t:
+    case Dimension::energy_tce:
+      return 1e9;
+    case Dimension::co2_t:
+      return 1e10;
+    case Dimension::so2_t:
+    case Dimension::nox_t:
+    case Dimension::pm_t:
+      return 1e8;
+  }
+  throw std::logic_error("amount_limit: unhandled dimension");
+}
 
 const std::string& dimension_name(Dimension dimension) {
   return DIMENSION_NAMES.at(index_of(dimension));
@@ -42,8 +75,8 @@ const std::string& dimension_name(Dimension dimension) {
 Dimension parse_dimension(const std::string& name) {
   for (Dimension d : DIMENSIONS)
     if (dimension_name(d) == name) return d;
-  throw std::invalid_argument("unknown dimension '" + name +
-                              "': expected capacity, coal_t, energy_tce, co2_t, so2_t, nox_t "
+  throw std::invalid_argument("unknown dimension " + detail::quoted(name) +
+                              ": expected capacity, coal_t, energy_tce, co2_t, so2_t, nox_t "
                               "or pm_t");
 }
 
@@ -78,24 +111,16 @@ int year_of(const std::string& text) {
   return std::stoi(text.substr(0, 4));
 }
 
+double Project::*detail::amount_member(Dimension dimension) {
+  // In DIMENSIONS order.
+  static constexpr std::array<double Project::*, DIMENSION_COUNT> FIELDS = {
+      &Project::capacity, &Project::coal_t, &Project::energy_tce, &Project::co2_t,
+      &Project::so2_t,    &Project::nox_t,  &Project::pm_t};
+  return FIELDS[index_of(dimension)];
+}
+
 double amount(const Project& project, Dimension dimension) {
-  switch (dimension) {
-    case Dimension::capacity:
-      return project.capacity;
-    case Dimension::coal_t:
-      return project.coal_t;
-    case Dimension::energy_tce:
-      return project.energy_tce;
-    case Dimension::co2_t:
-      return project.co2_t;
-    case Dimension::so2_t:
-      return project.so2_t;
-    case Dimension::nox_t:
-      return project.nox_t;
-    case Dimension::pm_t:
-      return project.pm_t;
-  }
-  throw std::logic_error("amount: unhandled dimension");
+  return project.*detail::amount_member(dimension);
 }
 
 Amounts amounts(const Project& project) {
@@ -106,6 +131,16 @@ Amounts amounts(const Project& project) {
 
 std::vector<std::string> project_problems(const Project& p) {
   std::vector<std::string> problems;
+  if (!check_text(problems, {{"id", &p.id},
+                             {"name", &p.name},
+                             {"city", &p.city},
+                             {"project_type", &p.project_type},
+                             {"status", &p.status},
+                             {"capacity_unit", &p.capacity_unit},
+                             {"commissioned", &p.commissioned},
+                             {"retired", &p.retired},
+                             {"note", &p.note}}))
+    return problems;
   if (p.id.empty()) problems.push_back("id: '': must not be empty");
   if (p.name.empty()) problems.push_back("name: '': must not be empty");
   if (p.city.empty()) problems.push_back("city: '': must not be empty");
@@ -117,10 +152,9 @@ std::vector<std::string> project_problems(const Project& p) {
                        "': expected proposed, under_construction, operating, retired or "
                        "suspended");
   if (p.capacity_unit.empty()) problems.push_back("capacity_unit: '': must not be empty");
-  for (Dimension d : DIMENSIONS) check_amount(problems, dimension_name(d), amount(p, d));
-  if (p.unit_energy && (!std::isfinite(*p.unit_energy) || *p.unit_energy < 0))
-    problems.push_back("unit_energy: " + std::to_string(*p.unit_energy) +
-                       ": must be finite and >= 0");
+  for (Dimension d : DIMENSIONS)
+    check_number(problems, dimension_name(d), amount(p, d), amount_limit(d));
+  if (p.unit_energy) check_number(problems, "unit_energy", *p.unit_energy, UNIT_ENERGY_LIMIT);
   if (!p.commissioned.empty() && !is_iso_date(p.commissioned))
     problems.push_back("commissioned: '" + p.commissioned + "': not a date (YYYY[-MM[-DD]])");
   if (!p.retired.empty() && !is_iso_date(p.retired))
@@ -132,6 +166,14 @@ std::vector<std::string> project_problems(const Project& p) {
 
 std::vector<std::string> offset_problems(const Offset& o) {
   std::vector<std::string> problems;
+  if (!check_text(problems, {{"id", &o.id},
+                             {"kind", &o.kind},
+                             {"project_type", &o.project_type},
+                             {"city", &o.city},
+                             {"date", &o.date},
+                             {"capacity_unit", &o.capacity_unit},
+                             {"note", &o.note}}))
+    return problems;
   if (o.id.empty()) problems.push_back("id: '': must not be empty");
   if (!is_offset_kind(o.kind))
     problems.push_back("kind: '" + o.kind + "': expected closure, retrofit_savings or fuel_switch");
@@ -141,7 +183,8 @@ std::vector<std::string> offset_problems(const Offset& o) {
   if (o.city.empty()) problems.push_back("city: '': must not be empty");
   if (!is_iso_date(o.date))
     problems.push_back("date: '" + o.date + "': not a date (YYYY[-MM[-DD]])");
-  for (Dimension d : DIMENSIONS) check_amount(problems, dimension_name(d), o.amounts[index_of(d)]);
+  for (Dimension d : DIMENSIONS)
+    check_number(problems, dimension_name(d), o.amounts[index_of(d)], amount_limit(d));
   if (o.amounts[index_of(Dimension::capacity)] > 0 && o.capacity_unit.empty())
     problems.push_back("capacity_unit: '': needed when capacity > 0");
   return problems;

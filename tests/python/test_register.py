@@ -149,16 +149,6 @@ def test_user_rules_file_overrides_the_defaults(tmp_path):
     assert reg.requirement("a")["capacity"] == pytest.approx(3.0)
 
 
-def test_aggregate_for_the_model(reg):
-    reg.add_project(**steel("old", status="retired", commissioned="1998", retired="2024",
-                            capacity=2.0))
-    agg = reg.aggregate(2023, 2025)
-    assert list(agg.years) == [2023, 2024, 2025]
-    steel_row = list(agg.project_types).index("steel")
-    assert agg.available_offset["capacity"][steel_row, 1] == pytest.approx(2.0)
-    assert agg.capacity["retired"][steel_row, 0] == pytest.approx(2.0)
-
-
 def _cli(argv):
     parser = argparse.ArgumentParser(prog="peakpath")
     add_register_parser(parser.add_subparsers(dest="command", required=True))
@@ -167,7 +157,7 @@ def _cli(argv):
 
 
 @pytest.mark.parametrize("command", ["init", "import", "list", "classify", "require", "allocate",
-                                     "release", "monitor", "export"])
+                                     "release", "monitor", "export", "verify"])
 def test_every_cli_command_has_help(command, capsys):
     with pytest.raises(SystemExit) as done:
         _cli(["register", command, "--help"])

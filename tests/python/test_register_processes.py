@@ -15,6 +15,41 @@ from peakpath.register import Register
 
 PYTHON = "/usr/bin/python3" if os.path.exists("/usr/bin/python3") else sys.executable
 
+# The test seam lives here, not in the library: a preloaded shim that wraps SQLite's
+# sqlite3_exec and, when the library sends "COMMIT", writes a marker file and waits forever,
+# so that the test can kill the process inside an open write transaction.
+PAUSE_SHIM = textwrap.dedent(r"""
+    #include <dlfcn.h>
+    #include <unistd.h>
+    #include <cstdlib>
+    #include <cstring>
+    #include <fstream>
+    using Callback = int (*)(void*, int, char**, char**);
+    using Exec = int (*)(void*, const char*, Callback, void*, char**);
+    extern "C" int sqlite3_exec(void* db, const char* sql, Callback cb, void* arg, char** err) {
+      // The extension module loads SQLite privately (RTLD_LOCAL): ask the library itself.
+      static const Exec real = reinterpret_cast<Exec>(
+          dlsym(dlopen("libsqlite3.so.0", RTLD_LAZY), "sqlite3_exec"));
+      const char* marker = std::getenv("PAUSE_AT_COMMIT_MARKER");
+      if (marker && *marker && std::strcmp(sql, "COMMIT") == 0) {
+        std::ofstream(marker) << "in transaction\n";
+        for (;;) pause();
+      }
+      return real(db, sql, cb, arg, err);
+    }
+""")
+
+
+@pytest.fixture(scope="module")
+def pause_shim(tmp_path_factory):
+    directory = tmp_path_factory.mktemp("shim")
+    source = directory / "pause_at_commit.cpp"
+    source.write_text(PAUSE_SHIM)
+    shim = directory / "pause_at_commit.so"
+    subprocess.run(["g++", "-shared", "-fPIC", "-O1", "-o", str(shim), str(source), "-ldl"],
+                   check=True)
+    return str(shim)
+
 # A worker: waits for the start signal, then tries to allocate each project in turn.
 WORKER = textwrap.dedent("""
     import json, os, sys, time
@@ -98,7 +133,8 @@ def test_two_processes_allocating_at_once_never_use_an_amount_twice(tmp_path):
 
 
 @pytest.mark.parametrize("operation", ["import", "allocate"])
-def test_a_process_killed_mid_transaction_leaves_the_register_as_it_was(tmp_path, operation):
+def test_a_process_killed_mid_transaction_leaves_the_register_as_it_was(tmp_path, operation,
+                                                                         pause_shim):
     db = str(tmp_path / "r.db")
     reg = Register(db)
     reg.add_project(**_project("new"))
@@ -115,7 +151,7 @@ def test_a_process_killed_mid_transaction_leaves_the_register_as_it_was(tmp_path
             + ("r.import_csv(sys.argv[2])" if operation == "import" else "r.allocate('new')"))
     child = subprocess.Popen([PYTHON, "-c", code, db, str(csv)], stdout=subprocess.PIPE,
                              stderr=subprocess.PIPE, text=True,
-                             env=_env(PEAKPATH_REGISTER_TEST_PAUSE=marker))
+                             env=_env(PAUSE_AT_COMMIT_MARKER=marker, LD_PRELOAD=pause_shim))
     _wait_for(marker, child)
     # The child holds an open write transaction with every row written: kill it there.
     os.kill(child.pid, signal.SIGKILL)
@@ -125,5 +161,6 @@ def test_a_process_killed_mid_transaction_leaves_the_register_as_it_was(tmp_path
     reopened = Register(db)
     with sqlite3.connect(db) as con:
         assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    # The register still works after the crash.
+    # The register still works after the crash, and its audit trail is intact.
     assert reopened.allocate("new").approved
+    assert reopened.verify().ok

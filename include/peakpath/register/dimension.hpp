@@ -30,6 +30,18 @@ const std::string& dimension_name(Dimension dimension);
 /// @throws std::invalid_argument naming the accepted names when @p name is unknown.
 Dimension parse_dimension(const std::string& name);
 
+/// @brief The largest amount the register accepts in @p dimension for one project, offset or
+/// actual figure (capacity: 1e9 in its unit; energy_tce, coal_t: 1e9; co2_t: 1e10; so2_t,
+/// nox_t, pm_t: 1e8). Well above any one plant (Shandong's whole energy use is about 4.5e8
+/// tce a year), they refuse typing errors and overflow; docs/register.md states them.
+double amount_limit(Dimension dimension);
+
+/// @brief The largest unit energy consumption accepted (1e6, in the rules' unit).
+inline constexpr double UNIT_ENERGY_LIMIT = 1e6;
+
+/// @brief The largest replacement ratio a rules file may set (100 units of source per unit).
+inline constexpr double RATIO_LIMIT = 100.0;
+
 /// @brief The position of @p dimension in DIMENSIONS (and in Amounts).
 constexpr std::size_t index_of(Dimension dimension) {
   return static_cast<std::size_t>(dimension);

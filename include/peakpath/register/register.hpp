@@ -17,6 +17,7 @@
 #include "peakpath/register/project.hpp"
 #include "peakpath/register/rules.hpp"
 #include "peakpath/register/source_balance.hpp"
+#include "peakpath/register/verification.hpp"
 
 namespace peakpath {
 
@@ -33,16 +34,18 @@ struct ProjectFilter {
 ///
 /// Every change runs in one `BEGIN IMMEDIATE` transaction, so concurrent writers (threads or
 /// processes) are serialised and a killed process leaves the database as it was. The database
-/// runs in WAL mode with a 30 s busy timeout.
+/// runs in WAL mode with a 30 s busy timeout. Every text argument must be valid UTF-8 and every
+/// amount finite and within amount_limit(); violations throw naming the field and value.
 class Register {
  public:
   /// @brief The schema version this library writes.
-  static constexpr int SCHEMA_VERSION = 1;
+  static constexpr int SCHEMA_VERSION = 2;
 
   /// @brief Opens (or creates) the register at @p path, migrating an older schema.
   /// @param path SQLite file
   /// @param rules replacement rules (default: Rules::defaults())
-  /// @throws DataError when the file is not a register or was written by a newer version.
+  /// @throws DataError saying why the file cannot serve: read-only, corrupt, not a register,
+  /// or written by a newer version.
   explicit Register(const std::string& path, Rules rules = Rules::defaults());
   ~Register();
   Register(Register&&) noexcept;
@@ -116,6 +119,10 @@ class Register {
 
   /// @brief The audit trail in sequence order.
   std::vector<AuditEntry> audit() const;
+  /// @brief Checks the audit trail's hash chain, and every row of projects, offsets,
+  /// allocations and actuals against the digest its last audit entry recorded: detects
+  /// entries edited, removed or forged and rows changed, added or deleted outside the register.
+  Verification verify() const;
   /// @brief Writes every project as CSV (the import format), atomically.
   void export_csv(const std::string& path) const;
 
