@@ -122,8 +122,8 @@ inline void sobol_estimates(const Eigen::VectorXd& y, Eigen::Index N, Eigen::Ind
     double v1 = 0.0, vt = 0.0;
     for (Eigen::Index j : idx) {
       const double fa = y(j), fb = y(N + j), fab = y((i + 2) * N + j);
-      v1 += fb * (fab - fa);          // Saltelli et al. (2010), Table 2 (b)
-      vt += (fa - fab) * (fa - fab);  // Jansen (1999), Table 2 (f)
+      v1 += (fb - mean) * (fab - fa);  // Saltelli et al. (2010), Table 2 (b), on f - mean
+      vt += (fa - fab) * (fa - fab);   // Jansen (1999), Table 2 (f)
     }
     s1(i) = v1 / m / variance;
     st(i) = vt / (2.0 * m) / variance;
@@ -134,13 +134,16 @@ inline void sobol_estimates(const Eigen::VectorXd& y, Eigen::Index N, Eigen::Ind
 
 /// @brief First-order and total Sobol indices from the model outputs on saltelli_design().
 ///
-/// S_i = (1/N) sum_j f(B)_j (f(AB_i)_j - f(A)_j) / V and S_Ti = (1/2N) sum_j (f(A)_j -
-/// f(AB_i)_j)^2 / V, with V the variance of the outputs on A and B together (Saltelli et al.
-/// 2010, Table 2 (b) and (f)). The intervals are bootstrap percentile intervals over the N base
-/// rows (resampled by a counter-based generator, so they depend on the seed only), for S_i and
-/// S_Ti alike. The result is flagged unreliable (reliable = false, with a warning naming each
-/// offending index) when any interval is wider than @p max_interval_width or lies wholly
-/// outside [0, 1], or when there is no bootstrap to judge by.
+/// S_i = (1/N) sum_j (f(B)_j - m) (f(AB_i)_j - f(A)_j) / V and S_Ti = (1/2N) sum_j (f(A)_j -
+/// f(AB_i)_j)^2 / V, with m and V the mean and variance of the outputs on A and B together
+/// (Saltelli et al. 2010, Table 2 (b) and (f)). Centring f(B) leaves the expectation unchanged
+/// (f(AB_i) - f(A) has mean zero) but removes a noise term proportional to the mean, which
+/// swamps S_i when the output's mean is large against its spread (Mt of CO2; SALib's FAQ, "Why
+/// does the Sobol' method implemented in SALib normalize outputs?"). The intervals are bootstrap
+/// percentile intervals over the N base rows (resampled by a counter-based generator, so they
+/// depend on the seed only), for S_i and S_Ti alike. The result is flagged unreliable (reliable =
+/// false, with a warning naming each offending index) when any interval is wider than @p
+/// max_interval_width or lies wholly outside [0, 1], or when there is no bootstrap to judge by.
 /// @param y outputs in the design's row order, size N (d + 2), finite
 /// @param dimensions number of inputs d
 /// @param n_bootstrap number of bootstrap resamples (0: intervals collapse to the estimate)
