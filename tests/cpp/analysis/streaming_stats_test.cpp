@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // Tests of streaming statistics: moments, exact quantiles up to the capacity, the sketch's error
-// bound beyond (DDSketch: Masson, Rim & Lee 2019, PVLDB 12:2195, Proposition 4), exact merging,
+// bound beyond (DDSketch: Masson, Rim & Lee 2019, PVLDB 12(12):2195, section 2), exact merging,
 // counters.
 #include "peakpath/analysis/streaming_stats.hpp"
 
