@@ -2,6 +2,10 @@
 sensitivity indices and streaming statistics (docs/analysis.md)."""
 from __future__ import annotations
 
+import os
+import re
+import sys
+import warnings
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Callable, Mapping, Sequence
@@ -15,8 +19,8 @@ __all__ = [
     "LmdiResult", "LmdiChain", "lmdi", "lmdi_chained",
     "Distribution", "uniform", "triangular", "normal", "lognormal", "lognormal_log", "discrete",
     "DISTRIBUTION_FACTORIES", "SAMPLER_NAMES", "Sampler", "sample", "saltelli_design",
-    "SobolResult", "sobol_indices", "sobol_indices_from_outputs", "StreamingStats",
-    "ProbabilityCounter", "Tally",
+    "SobolResult", "sobol_indices", "sobol_indices_from_outputs", "SobolSampleWarning",
+    "StreamingStats", "ProbabilityCounter", "Tally",
 ]
 
 _a = _core.analysis
@@ -149,9 +153,27 @@ def sample(distributions, n: int, sampler: str = "lhs", seed: int = 0, *,
     return pd.DataFrame(values, columns=names) if isinstance(distributions, Mapping) else values
 
 
+class SobolSampleWarning(UserWarning):
+    """Sobol indices whose bootstrap intervals are too wide (or lie outside [0, 1], or are
+    missing) for the indices to mean much: the base sample size N is too small."""
+
+
+def _outside_package_stacklevel() -> int:
+    # The first frame outside peakpath, so the warning points at the user's call whichever
+    # wrapper (sobol_indices, sensitivity) it came through.
+    package = os.path.dirname(os.path.abspath(__file__))
+    frame, level = sys._getframe(1), 1
+    while frame is not None and os.path.abspath(frame.f_code.co_filename).startswith(package):
+        frame, level = frame.f_back, level + 1
+    return level
+
+
 @dataclass(frozen=True)
 class SobolResult:
-    """First-order (``S1``) and total (``ST``) indices with bootstrap intervals."""
+    """First-order (``S1``) and total (``ST``) indices with bootstrap intervals at level
+    ``confidence``. ``reliable`` is False (and ``warning`` says why) when an interval is wider
+    than ``max_interval_width``, lies wholly outside [0, 1], or is missing (``n_bootstrap=0``);
+    a SobolSampleWarning was then issued."""
 
     names: list
     S1: np.ndarray
@@ -163,6 +185,9 @@ class SobolResult:
     variance: float
     n: int
     confidence: float
+    max_interval_width: float = 0.1
+    reliable: bool = True
+    warning: str = ""
 
     def to_frame(self) -> pd.DataFrame:
         """Indices and intervals as a DataFrame indexed by input name."""
@@ -172,25 +197,34 @@ class SobolResult:
 
 
 def sobol_indices_from_outputs(y, dimensions: int, names=None, n_bootstrap: int = 1000,
-                               confidence: float = 0.95, seed: int = 0) -> SobolResult:
-    """Sobol indices from outputs ``y`` computed on the rows of ``saltelli_design``."""
+                               confidence: float = 0.95, seed: int = 0, *,
+                               max_interval_width: float = 0.1) -> SobolResult:
+    """Sobol indices from outputs ``y`` computed on the rows of ``saltelli_design``.
+
+    Issues a SobolSampleWarning when any interval of S1 or ST is wider than
+    ``max_interval_width``, lies wholly outside [0, 1], or is missing (``n_bootstrap=0``)."""
     r = _a.sobol_indices(np.asarray(y, dtype=float).ravel(), dimensions, n_bootstrap,
-                         confidence, seed)
+                         confidence, seed, max_interval_width)
     names = [f"x{i}" for i in range(dimensions)] if names is None else list(names)
+    warning = re.sub(r"\[(\d+)\]", lambda m: f"[{names[int(m.group(1))]}]", r.warning)
+    if not r.reliable:
+        warnings.warn(SobolSampleWarning(f"sobol_indices: {warning}"),
+                      stacklevel=_outside_package_stacklevel())
     return SobolResult(names, np.asarray(r.first_order), np.asarray(r.total),
                        np.asarray(r.first_order_low), np.asarray(r.first_order_high),
                        np.asarray(r.total_low), np.asarray(r.total_high), r.variance, r.n,
-                       r.confidence)
+                       r.confidence, r.max_interval_width, r.reliable, warning)
 
 
 def sobol_indices(func: Callable[[np.ndarray], np.ndarray], distributions, n: int = 1024,
                   seed: int = 0, *, base: str = "sobol", n_bootstrap: int = 1000,
-                  confidence: float = 0.95) -> SobolResult:
+                  confidence: float = 0.95, max_interval_width: float = 0.1) -> SobolResult:
     """Sobol indices of ``func`` over independent inputs.
 
     ``func`` maps an (m x d) array of input values to m outputs; ``distributions`` is a list or
     a dict name -> Distribution; ``n`` is the base sample size N (the model runs N (d + 2)
-    times; a power of two for the Sobol base design).
+    times; a power of two for the Sobol base design). Intervals and the SobolSampleWarning as
+    in ``sobol_indices_from_outputs``.
     """
     names, dists = _names_and_distributions(distributions)
     d = len(dists)
@@ -200,4 +234,5 @@ def sobol_indices(func: Callable[[np.ndarray], np.ndarray], distributions, n: in
     if y.shape[0] != x.shape[0]:
         raise ValueError(f"sobol_indices: func returned {y.shape[0]} outputs for "
                          f"{x.shape[0]} input rows")
-    return sobol_indices_from_outputs(y, d, names, n_bootstrap, confidence, seed)
+    return sobol_indices_from_outputs(y, d, names, n_bootstrap, confidence, seed,
+                                      max_interval_width=max_interval_width)

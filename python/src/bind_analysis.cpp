@@ -35,11 +35,11 @@ py::tuple stats_state(const pa::StreamingStats& s) {
   const auto& t = s.state();
   return py::make_tuple(t.relative_accuracy, t.min_magnitude, t.count, t.mean, t.m2, t.min, t.max,
                         t.zero_count, t.positive.offset, t.positive.counts, t.negative.offset,
-                        t.negative.counts);
+                        t.negative.counts, t.exact_capacity, t.values);
 }
 
 pa::StreamingStats stats_from_state(const py::tuple& t) {
-  if (t.size() != 12) throw std::invalid_argument("StreamingStats: bad pickled state");
+  if (t.size() != 14) throw std::invalid_argument("StreamingStats: bad pickled state");
   pa::StreamingStats::State s;
   s.relative_accuracy = t[0].cast<double>();
   s.min_magnitude = t[1].cast<double>();
@@ -53,6 +53,8 @@ pa::StreamingStats stats_from_state(const py::tuple& t) {
   s.positive.counts = t[9].cast<std::vector<std::uint64_t>>();
   s.negative.offset = t[10].cast<std::int64_t>();
   s.negative.counts = t[11].cast<std::vector<std::uint64_t>>();
+  s.exact_capacity = t[12].cast<std::uint64_t>();
+  s.values = t[13].cast<std::vector<double>>();
   return pa::StreamingStats::from_state(s);
 }
 
@@ -159,16 +161,20 @@ void bind_sampling(py::module_& sub) {
       .def_readonly("total_high", &pa::SobolIndices::total_high)
       .def_readonly("variance", &pa::SobolIndices::variance)
       .def_readonly("n", &pa::SobolIndices::n)
-      .def_readonly("confidence", &pa::SobolIndices::confidence);
+      .def_readonly("confidence", &pa::SobolIndices::confidence)
+      .def_readonly("max_interval_width", &pa::SobolIndices::max_interval_width)
+      .def_readonly("reliable", &pa::SobolIndices::reliable)
+      .def_readonly("warning", &pa::SobolIndices::warning);
   sub.def("sobol_indices", &pa::sobol_indices, py::arg("y"), py::arg("dimensions"),
           py::arg("n_bootstrap") = 1000, py::arg("confidence") = 0.95, py::arg("seed") = 0,
+          py::arg("max_interval_width") = 0.1,
           "First-order and total Sobol indices from outputs on saltelli_design().");
 }
 
 void bind_statistics(py::module_& sub) {
   py::class_<pa::StreamingStats>(sub, "StreamingStats")
-      .def(py::init<double, double>(), py::arg("relative_accuracy") = 1e-3,
-           py::arg("min_magnitude") = 1e-12)
+      .def(py::init<double, double, std::uint64_t>(), py::arg("relative_accuracy") = 1e-3,
+           py::arg("min_magnitude") = 1e-12, py::arg("exact_capacity") = 4096)
       .def("add", &pa::StreamingStats::add, py::arg("x"))
       .def(
           "add_many",
@@ -179,12 +185,16 @@ void bind_statistics(py::module_& sub) {
       .def("merge", &pa::StreamingStats::merge, py::arg("other"))
       .def_property_readonly("count", &pa::StreamingStats::count)
       .def_property_readonly("relative_accuracy", &pa::StreamingStats::relative_accuracy)
+      .def_property_readonly("exact_capacity", &pa::StreamingStats::exact_capacity)
+      .def_property_readonly("exact", &pa::StreamingStats::exact)
       .def("mean", &pa::StreamingStats::mean)
       .def("variance", &pa::StreamingStats::variance)
       .def("sd", &pa::StreamingStats::sd)
       .def("min", &pa::StreamingStats::min)
       .def("max", &pa::StreamingStats::max)
       .def("quantile", py::vectorize(&pa::StreamingStats::quantile), py::arg("q"))
+      .def("quantile_error_bound", py::vectorize(&pa::StreamingStats::quantile_error_bound),
+           py::arg("q"), "Bound on |quantile(q) - numpy.percentile(values, 100 q)|.")
       .def(py::pickle(&stats_state, &stats_from_state));
   py::class_<pa::ProbabilityCounter>(sub, "ProbabilityCounter")
       .def(py::init<>())

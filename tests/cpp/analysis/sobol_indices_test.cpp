@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-// Tests of Sobol indices: the Ishigami function's analytic indices, a linear model, bad input.
+// Tests of Sobol indices: the Ishigami function's analytic indices, a linear model, the flag on
+// samples too small to mean much, bad input.
 #include "peakpath/analysis/sobol_indices.hpp"
 
 #include <gtest/gtest.h>
@@ -66,6 +67,54 @@ TEST(SobolIndices, IshigamiMatchesAnalyticIndices) {
     EXPECT_GE(r.total_high(i) + 1e-3, st(i)) << i;
   }
   EXPECT_NEAR(r.variance, V, 0.02 * V);
+  EXPECT_TRUE(r.reliable) << r.warning;  // every interval narrower than 0.1
+  EXPECT_EQ(r.warning, "");
+}
+
+TEST(SobolIndices, AnOffsetInTheOutputChangesNothing) {
+  // Indices are invariant to y + c; the first-order estimator centres f(B) so that its noise
+  // does not grow with c (uncentred, S_1 and S_3 of Ishigami + 1e3 at N = 1024 moved by 0.06
+  // and 0.04).
+  const Eigen::VectorXd y = ishigami(pa::saltelli_design(1024, 3, 7));
+  const auto r = pa::sobol_indices(y, 3, 100, 0.95, 1);
+  const auto shifted = pa::sobol_indices((y.array() + 1e3).matrix(), 3, 100, 0.95, 1);
+  for (Eigen::Index i = 0; i < 3; ++i) {
+    EXPECT_NEAR(shifted.first_order(i), r.first_order(i), 1e-9) << i;
+    EXPECT_NEAR(shifted.first_order_high(i), r.first_order_high(i), 1e-9) << i;
+    EXPECT_NEAR(shifted.total(i), r.total(i), 1e-9) << i;
+  }
+}
+
+TEST(SobolIndices, SmallSampleIsFlaggedUnreliable) {
+  const auto r = pa::sobol_indices(ishigami(pa::saltelli_design(16, 3, 2024)), 3, 200, 0.95, 5);
+  EXPECT_FALSE(r.reliable);
+  EXPECT_NE(r.warning.find("95 % interval"), std::string::npos) << r.warning;
+  EXPECT_NE(r.warning.find("wider than 0.1"), std::string::npos) << r.warning;
+  EXPECT_NE(r.warning.find("N = 16 is too small"), std::string::npos) << r.warning;
+  // A looser threshold accepts the same intervals only when they are all narrower.
+  const auto loose =
+      pa::sobol_indices(ishigami(pa::saltelli_design(16, 3, 2024)), 3, 200, 0.95, 5, 1.0);
+  EXPECT_EQ(loose.max_interval_width, 1.0);
+  bool any_wider = false;
+  for (Eigen::Index i = 0; i < 3; ++i)
+    any_wider = any_wider || loose.first_order_high(i) - loose.first_order_low(i) > 1.0 ||
+                loose.total_high(i) - loose.total_low(i) > 1.0;
+  EXPECT_EQ(loose.reliable, !any_wider) << loose.warning;
+}
+
+TEST(SobolIndices, IntervalOutsideTheUnitRangeIsFlagged) {
+  // d = 1, N = 4: f(A) = 0, f(B) = 1, f(AB_1) = 10 give mean 0.5 and V = 0.25 in every
+  // resample, so S1 = (1 - 0.5) 10 / 0.25 = 20 and ST = 100 / 2 / 0.25 = 200 with zero-width
+  // intervals: only the range rule can catch them.
+  Eigen::VectorXd y(12);
+  y << 0, 0, 0, 0, 1, 1, 1, 1, 10, 10, 10, 10;
+  const auto r = pa::sobol_indices(y, 1, 50);
+  EXPECT_EQ(r.first_order(0), 20.0);
+  EXPECT_FALSE(r.reliable);
+  EXPECT_EQ(r.warning,
+            "S1[0] = 20, 95 % interval [20, 20] outside [0, 1]; ST[0] = 200, 95 % interval "
+            "[200, 200] outside [0, 1]: N = 4 is too small for these indices to be meaningful; "
+            "increase N");
 }
 
 TEST(SobolIndices, AdditiveLinearModelHasEqualFirstAndTotalIndices) {
@@ -79,6 +128,10 @@ TEST(SobolIndices, AdditiveLinearModelHasEqualFirstAndTotalIndices) {
     EXPECT_NEAR(r.total(i), c(i) * c(i) / 14.0, 5e-3);
     EXPECT_EQ(r.first_order_low(i), r.first_order(i));  // no bootstrap: collapsed intervals
   }
+  EXPECT_FALSE(r.reliable);  // without intervals nothing vouches for the estimates
+  EXPECT_EQ(r.warning,
+            "no bootstrap resamples (n_bootstrap = 0): the indices have no confidence intervals, "
+            "so their accuracy at N = 4096 is unknown");
 }
 
 TEST(SobolIndices, BootstrapIsDeterministicForASeed) {
@@ -100,6 +153,10 @@ TEST(SobolIndices, BadInput) {
   EXPECT_EQ(
       message_of([&] { pa::sobol_indices(Eigen::VectorXd::LinSpaced(10, 0, 1), 3, 10, 1.0); }),
       "sobol_indices: confidence = 1: must lie in (0, 1)");
+  EXPECT_EQ(message_of([&] {
+              pa::sobol_indices(Eigen::VectorXd::LinSpaced(10, 0, 1), 3, 10, 0.9, 0, 0.0);
+            }),
+            "sobol_indices: max_interval_width = 0: must lie in (0, 1]");
   EXPECT_EQ(message_of([&] { pa::sobol_indices(Eigen::VectorXd::Ones(10), 3); }),
             "sobol_indices: Var(y) = 0: the output must vary for indices to be defined");
   EXPECT_EQ(message_of([] { pa::saltelli_design(8, 0, 1); }),
