@@ -136,7 +136,7 @@ void check_lever(const Dataset& data, const std::string& variable, const std::st
 }
 
 TimePath overlay_path(const TimePath* base, const TimePath& lever, int base_year,
-                      const LeverDefinition& definition, LeverMerge merge,
+                      const LeverDefinition& definition, const std::string& key, LeverMerge merge,
                       const std::string& where) {
   if (merge == LeverMerge::replace || !base) return lever;
   const double first = lever.years().front();
@@ -145,9 +145,9 @@ TimePath overlay_path(const TimePath* base, const TimePath& lever, int base_year
     const double kept = base->at(b), given = lever.at(b);
     if (definition.base_year_effect &&
         std::abs(given - kept) > 1e-9 * std::max(1.0, std::abs(kept)))
-      throw DataError(where + ": lever " + definition.variable + " point in " + year_text(first) +
-                      " would change the base year " + std::to_string(base_year) + " from " +
-                      number(kept) + " to " + number(given) +
+      throw DataError(where + ": lever " + definition.variable + "/" + key + " point in " +
+                      year_text(first) + " would change the base year " +
+                      std::to_string(base_year) + " from " + number(kept) + " to " + number(given) +
                       "; the base year keeps its value unless the lever is applied with replace "
                       "(Python: with_levers(..., replace=True); YAML: replace: true)");
     return lever;

@@ -57,7 +57,7 @@ LeverEntry parse_path(const std::string& file, const YAML::Node& node, const std
                       const std::string& key) {
   using detail::yaml_as;
   using detail::yaml_where;
-  const std::string name = "levers." + variable + "/" + key;
+  const std::string name = "levers." + variable + (key == "total" ? "" : "/" + key);
   LeverEntry entry{variable, key, yaml_where(file, node, name), TimePath(), LeverMerge::overlay};
   if (node.IsScalar()) {
     entry.path = TimePath(yaml_as<double>(file, node, name));
@@ -252,7 +252,7 @@ Scenario Scenario::with_levers(const PathSet& overrides, LeverMerge merge,
         if (const auto k = v->second.find(key); k != v->second.end()) base = k->second;
       if (!base) base = lever_default(*dataset, lever, key);
       copy.levers[variable][key] =
-          overlay_path(base ? &*base : nullptr, path, base_year, lever, merge, at);
+          overlay_path(base ? &*base : nullptr, path, base_year, lever, key, merge, at);
     }
   }
   return copy;

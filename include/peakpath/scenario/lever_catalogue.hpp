@@ -113,7 +113,7 @@ inline const std::vector<LeverDefinition>& lever_catalogue() {
        none, false, "the Bass curve's p (read in the base year)"},
       {"bass_q", K::sector, "Bass imitation coefficient", "1/yr", 0, inf, false, "3, 4", "none",
        none, false, "the Bass curve's q (read in the base year)"},
-      {"replacement_ratio", K::sector, "reduction replacement ratio", "≥ 1", 1, 100, false, "7",
+      {"replacement_ratio", K::sector, "reduction replacement ratio", "ratio", 1, 100, false, "7",
        "none", none, false,
        "new capacity only against ratio × retired; output capped, unmet demand reported; refused "
        "for `power_heat`"},

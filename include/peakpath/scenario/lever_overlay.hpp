@@ -34,14 +34,15 @@ std::optional<TimePath> lever_default(const Dataset& data, const LeverDefinition
 void check_lever(const Dataset& data, const std::string& variable, const std::string& key,
                  const TimePath& path, const std::string& where);
 
-/// @brief @p lever laid over @p base (nullptr: no base path) for a run starting in
+/// @brief @p lever (of @p definition and @p key) laid over @p base (nullptr: no base path) for a
+/// run starting in
 /// @p base_year. Overlay keeps the points of @p base before the lever's first year (those
 /// before the base year folded into one point at the base year), so that between the last kept
 /// point and the lever's first one the value is interpolated linearly.
 /// @throws DataError when, under overlay, a lever that acts in the base year would change the
 /// base year's value (a point at or before the base year that differs from it).
 TimePath overlay_path(const TimePath* base, const TimePath& lever, int base_year,
-                      const LeverDefinition& definition, LeverMerge merge,
+                      const LeverDefinition& definition, const std::string& key, LeverMerge merge,
                       const std::string& where);
 
 }  // namespace peakpath

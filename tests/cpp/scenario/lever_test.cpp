@@ -161,7 +161,7 @@ TEST(LeverOverlay, TheBaseYearChangesOnlyWithReplace) {
   PathSet levers;
   levers["capacity_gw"]["solar"] = TimePath({2020, 2030}, {40.0, 150.0});
   const std::string m = message_of<DataError>([&] { baseline().with_levers(levers); });
-  EXPECT_TRUE(contains(m, "capacity_gw")) << m;
+  EXPECT_TRUE(contains(m, "capacity_gw/solar point in 2020")) << m;
   EXPECT_TRUE(contains(m, "2020")) << m;
   EXPECT_TRUE(contains(m, "replace")) << m;
   const Scenario replaced = baseline().with_levers(levers, LeverMerge::replace);
