@@ -4,6 +4,7 @@
 
 #include "peakpath/core/check.hpp"
 #include "peakpath/core/error.hpp"
+#include "peakpath/core/suggest.hpp"
 #include "peakpath/core/time_path.hpp"
 #include "peakpath/data/csv_table.hpp"
 #include "peakpath/data/data_dir.hpp"
@@ -13,4 +14,7 @@
 #include "peakpath/model/batch.hpp"
 #include "peakpath/model/results.hpp"
 #include "peakpath/model/run.hpp"
+#include "peakpath/scenario/lever_address.hpp"
+#include "peakpath/scenario/lever_catalogue.hpp"
+#include "peakpath/scenario/lever_overlay.hpp"
 #include "peakpath/scenario/scenario.hpp"
