@@ -72,8 +72,9 @@ def check_lever_key(scenario: Scenario, variable: str, key: str, where: str) -> 
     the closest valid keys."""
     keys = _core.lever_keys(scenario.dataset, variable)
     if key not in keys:
+        listed = ", ".join(keys[:20]) + (", ..." if len(keys) > 20 else "")
         hint = _core.did_you_mean(key, keys, f"{variable}/") or \
-            f" (keys of dataset {scenario.dataset.name!r}: see pp.lever_catalogue())"
+            f" (keys of dataset {scenario.dataset.name!r}: {listed})"
         raise _core.DataError(f"{where}: lever {variable}/{key}: unknown key {key!r}{hint}")
 
 

@@ -39,7 +39,7 @@ def test_address_keys_equal_the_nested_form(base):
 
 
 def test_base_year_changes_only_with_replace(base):
-    with pytest.raises(pp.DataError, match=r"capacity_gw point in 2020 .*replace=True"):
+    with pytest.raises(pp.DataError, match=r"capacity_gw/solar point in 2020 would change the base year 2020 from 22.72 to 40.*replace=True"):
         base.with_levers(capacity_gw={"solar": {2020: 40, 2030: 150}})
     sc = base.with_levers(capacity_gw={"solar": {2020: 40, 2030: 150}}, replace=True)
     assert sc.levers["capacity_gw"]["solar"] == {2020.0: 40.0, 2030.0: 150.0}
@@ -133,3 +133,16 @@ def test_levers_doc_is_generated_from_the_catalogue():
     assert committed == _levers_doc.render(), (
         "docs/levers.md is stale: PYTHONPATH=build/python /usr/bin/python3 -m "
         "peakpath._levers_doc docs/levers.md")
+
+
+def test_with_levers_reads_the_old_spelling_with_a_warning(base):
+    with pytest.warns(DeprecationWarning, match="write 'capacity_gw/solar@2030'"):
+        old = base.with_levers({"capacity_gw.solar@2030": 150})
+    new = base.with_levers({"capacity_gw/solar@2030": 150})
+    assert old.levers["capacity_gw"] == new.levers["capacity_gw"]
+
+
+def test_unknown_key_without_a_close_name_lists_the_keys(base):
+    with pytest.raises(ValueError, match=r"unknown key 'zzzzzzzz' \(keys of dataset 'shandong': "
+                                         r"biomass, coal"):
+        with_overrides(base, ["capacity_gw/zzzzzzzz@2030=1"])
