@@ -128,7 +128,8 @@ def _range(d) -> str:
 
 def render() -> str:
     """The text of docs/levers.md."""
-    lines = ["| address | label | unit | valid range | default | task | base year | where it acts |",
+    lines = ["| address | label | unit | valid range | default | task | base year "
+             "| where it acts |",
              "|---|---|---|---|---|---|---|---|"]
     for d in _core.lever_catalogue():
         address = d.variable if d.key_pattern == "total" else f"{d.variable}/{d.key_pattern}"

@@ -39,7 +39,8 @@ def test_address_keys_equal_the_nested_form(base):
 
 
 def test_base_year_changes_only_with_replace(base):
-    with pytest.raises(pp.DataError, match=r"capacity_gw/solar point in 2020 would change the base year 2020 from 22.72 to 40.*replace=True"):
+    with pytest.raises(pp.DataError, match=r"capacity_gw/solar point in 2020 would change the base "
+                                           r"year 2020 from 22.72 to 40.*replace=True"):
         base.with_levers(capacity_gw={"solar": {2020: 40, 2030: 150}})
     sc = base.with_levers(capacity_gw={"solar": {2020: 40, 2030: 150}}, replace=True)
     assert sc.levers["capacity_gw"]["solar"] == {2020.0: 40.0, 2030.0: 150.0}
@@ -49,7 +50,8 @@ def test_base_year_changes_only_with_replace(base):
 def test_unknown_lever_and_key_suggest_the_closest(base):
     with pytest.raises(pp.DataError, match="unknown lever 'capacity_gww'.*`capacity_gw`"):
         base.with_levers(capacity_gww={"solar": {2030: 1}})
-    with pytest.raises(pp.DataError, match=r"unknown key 'solarr' \(did you mean `capacity_gw/solar`"):
+    with pytest.raises(pp.DataError,
+                       match=r"unknown key 'solarr' \(did you mean `capacity_gw/solar`"):
         base.with_levers(capacity_gw={"solarr": {2030: 150}})
     with pytest.raises(pp.DataError, match="`fuel_share/transport/electricity`"):
         base.with_levers({"fuel_share/transport/electricty": {2030: 0.2}})
@@ -119,7 +121,7 @@ def test_ensemble_unknown_key_is_an_error_before_any_run(base):
 def test_catalogue_frame():
     frame = pp.lever_catalogue()
     assert list(frame.columns[:8]) == ["address", "label", "unit", "min", "max",
-                                      "min_exclusive", "default", "source"]
+                                       "min_exclusive", "default", "source"]
     assert "task" in frame.columns
     assert list(frame["address"].str.split("/").str[0]) == pp._core.LEVER_VARIABLES
     row = frame.set_index("address").loc["coal_heat_rate_gce_per_kwh"]
