@@ -23,6 +23,7 @@ from .comparison import compare  # noqa: E402
 from .decomposition import decompose  # noqa: E402
 from .ensemble import EnsembleResult, ensemble  # noqa: E402
 from .goal_seeking import goal_seek  # noqa: E402
+from .lever_address import lever_catalogue  # noqa: E402
 from .model import fuel_catalogue, load_dataset, run  # noqa: E402
 from .peak import Peak, peak  # noqa: E402
 from .register import Allocation, Register  # noqa: E402
@@ -57,6 +58,7 @@ __all__ = [
     "fuel_catalogue",
     "goal_seek",
     "input_output",
+    "lever_catalogue",
     "lmdi",
     "lmdi_chained",
     "load_dataset",

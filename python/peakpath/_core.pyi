@@ -57,10 +57,39 @@ class Dataset:
     technologies: list[dict[str, Any]]
     calibration: list[dict[str, Any]]
 
+class LeverDefinition:
+    variable: str
+    key_pattern: str
+    label: str
+    unit: str
+    min: float
+    max: float
+    min_exclusive: bool
+    tasks: str
+    default_source: str
+    default_value: float
+    base_year_effect: bool
+    acts: str
+
+def lever_catalogue() -> list[LeverDefinition]: ...
+
+class LeverAddress:
+    variable: str
+    key: str
+    year: int | None
+    scale: bool
+    deprecated: bool
+    text: str
+
+def parse_lever_address(text: str, where: str = "lever address") -> LeverAddress: ...
+def lever_keys(dataset: "Dataset", variable: str) -> list[str]: ...
+def did_you_mean(name: str, candidates: list[str], prefix: str = "") -> str: ...
+
 class Scenario:
     @staticmethod
     def load(name_or_path: str) -> "Scenario": ...
-    def with_levers(self, levers: dict[str, dict[str, tuple[list[float], list[float]]]]) -> "Scenario": ...
+    def with_levers(self, levers: dict[str, dict[str, tuple[list[float], list[float]]]],
+                    replace: bool = False) -> "Scenario": ...
     def with_factor_set(self, factor_set: str) -> "Scenario": ...
     def with_electricity_method(self, method: ElectricityMethod) -> "Scenario": ...
     def with_horizon(self, horizon: int) -> "Scenario": ...

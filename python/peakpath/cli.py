@@ -69,7 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
     p_run.add_argument("scenario", nargs="+", help="shipped name (shandong/baseline) or YAML file")
     p_run.add_argument("--out", default="out", help="output directory (default: out)")
     p_run.add_argument("--set", action="append", metavar="ADDRESS=VALUE",
-                       help="override a lever, e.g. capacity_gw.solar@2030=150 or "
+                       help="override a lever, e.g. capacity_gw/solar@2030=150 or "
                             "scale:intensity_change=1.2 (repeatable; docs/levers.md)")
     p_run.set_defaults(func=_cmd_run)
     p_main = sub.add_parser("main", help="the main job: the shipped Shandong scenarios",

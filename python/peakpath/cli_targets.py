@@ -68,7 +68,7 @@ def add_targets_parser(subparsers) -> None:
                    help="shipped target set or YAML file (default: shandong)")
     p.add_argument("--out", default="out", help="output directory (default: out)")
     p.add_argument("--set", action="append", metavar="ADDRESS=VALUE",
-                   help="override a lever, e.g. capacity_gw.solar@2030=150 (repeatable)")
+                   help="override a lever, e.g. capacity_gw/solar@2030=150 (repeatable)")
     p.set_defaults(func=_cmd_targets)
 
 

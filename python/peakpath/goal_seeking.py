@@ -9,6 +9,7 @@ import pandas as pd
 
 from . import _core
 from .results import Results
+from .lever_address import check_lever_key, parse_lever
 from .scenario import Scenario, levers_to_spec
 from .targets import Targets
 
@@ -30,8 +31,11 @@ def lever_adjustment(lever: Union[str, Mapping[str, Any]]):
       the schedule shifted so that its first point falls in year x.
     """
     if isinstance(lever, str):
-        variable, _, key = lever.partition("/")
-        return _core.targets.LeverAdjustment("constant", variable, key or "total")
+        a = parse_lever(lever, "goal_seek lever")
+        if a.scale or a.year is not None or a.key is None:
+            raise ValueError(f"goal_seek lever {lever!r}: expected a whole path 'variable/key' "
+                             f"(or 'variable' for key total), without scale: or @year")
+        return _core.targets.LeverAdjustment("constant", a.variable, a.key)
     if not isinstance(lever, Mapping):
         raise TypeError(f"lever: expected 'variable/key' or a dict, got {type(lever).__name__}")
     unknown = set(lever) - _LEVER_KEYS
@@ -76,7 +80,10 @@ def goal_seek(scenario: Union[Scenario, str], lever, target, bounds, *,
     if isinstance(target, str):
         target = (targets if isinstance(targets, Targets) else Targets.load(targets)).find(target)
     lo, hi = (float(b) for b in bounds)
-    found = _core.targets.goal_seek(scenario._core, lever_adjustment(lever), target, lo, hi,
+    adjustment = lever_adjustment(lever)
+    if not adjustment.is_package:
+        check_lever_key(scenario, adjustment.variable, adjustment.key, "goal_seek")
+    found = _core.targets.goal_seek(scenario._core, adjustment, target, lo, hi,
                                     find, float(tolerance), int(max_iterations))
     o = found.outcome
     outcome = pd.Series({"target": o.id, "year": o.year, "required": o.required,

@@ -8,11 +8,17 @@ from . import _core
 __all__ = ["Scenario", "levers_to_spec"]
 
 
+_NOTE_KEYS = ("source", "tag", "note", "task", "unit")
+
+
 def _path_points(name: str, value: Any) -> tuple[list[float], list[float]]:
     """{year: value} or a number -> (years, values)."""
     if isinstance(value, Mapping):
-        points = sorted((float(year), float(v)) for year, v in value.items()
-                        if str(year) not in ("source", "tag", "note", "task", "unit"))
+        try:
+            points = sorted((float(year), float(v)) for year, v in value.items()
+                            if str(year) not in _NOTE_KEYS)
+        except (TypeError, ValueError):
+            raise ValueError(f"lever {name}: {dict(value)!r} is not {{year: value}}") from None
         if not points:
             raise ValueError(f"lever {name}: no year: value points")
         return [p[0] for p in points], [p[1] for p in points]
@@ -22,22 +28,45 @@ def _path_points(name: str, value: Any) -> tuple[list[float], list[float]]:
         raise ValueError(f"lever {name}: {value!r} is neither a number nor {{year: value}}") from None
 
 
+def _is_year(key: Any) -> bool:
+    return isinstance(key, (int, float)) or str(key).isdigit()
+
+
 def levers_to_spec(levers: Mapping[str, Any]) -> dict:
     """Normalise lever overrides to {variable: {key: (years, values)}}.
 
-    A lever is given as ``{"gdp_growth": {2030: 0.04}}`` (key "total"), or keyed:
-    ``{"capacity_gw": {"solar": {2025: 65, 2030: 125}}}``; a bare number is a constant path.
+    A lever is given by variable, ``{"gdp_growth": {2030: 0.04}}`` (key "total") or keyed
+    ``{"capacity_gw": {"solar": {2025: 65, 2030: 125}}}``, or by address (docs/levers.md):
+    ``{"capacity_gw/solar": {2030: 125}}``, ``{"capacity_gw/solar@2030": 125}``,
+    ``{"gdp_growth@2030": 0.04}``. A bare number is a constant path. Addresses are parsed by
+    the C++ parser; the old spelling ``capacity_gw.solar`` warns (DeprecationWarning).
     """
+    from .lever_address import parse_lever  # lever_address imports this module
+
     spec: dict = {}
-    for variable, body in levers.items():
-        if variable not in _core.LEVER_VARIABLES:
-            raise ValueError(f"unknown lever {variable!r} (known: {', '.join(_core.LEVER_VARIABLES)})")
-        keyed = isinstance(body, Mapping) and body and not any(
-            isinstance(k, (int, float)) or str(k).isdigit() for k in body)
+    for name, body in levers.items():
+        name = str(name)
+        if any(c in name for c in "/.@:"):
+            a = parse_lever(name, "lever", stacklevel=4)
+            if a.scale or a.key is None:
+                raise ValueError(f"lever {name!r}: scale: addresses belong to ensembles, "
+                                 f"sensitivity and --set")
+            if a.year is not None:
+                if isinstance(body, Mapping):
+                    raise ValueError(f"lever {name!r}: a point address takes a number, got "
+                                     f"{body!r}")
+                points = ([float(a.year)], [_path_points(name, body)[1][0]])
+            else:
+                points = _path_points(name, body)
+            spec.setdefault(a.variable, {})[a.key] = points
+            continue
+        keyed = isinstance(body, Mapping) and body and not any(_is_year(k) for k in body)
         if keyed:
-            spec[variable] = {key: _path_points(f"{variable}.{key}", v) for key, v in body.items()}
+            spec.setdefault(name, {}).update(
+                {str(key): _path_points(f"{name}/{key}", v) for key, v in body.items()
+                 if str(key) not in _NOTE_KEYS})
         else:
-            spec[variable] = {"total": _path_points(variable, body)}
+            spec.setdefault(name, {})["total"] = _path_points(name, body)
     return spec
 
 
@@ -52,11 +81,21 @@ class Scenario:
         """A shipped scenario by name (``"shandong/baseline"``) or a path to a YAML file."""
         return cls(_core.Scenario.load(str(name_or_path)))
 
-    def with_levers(self, levers: Mapping[str, Any] | None = None, **kwargs: Any) -> "Scenario":
-        """A copy with levers overridden (dict or keywords; see :func:`levers_to_spec`)."""
+    def with_levers(self, levers: Mapping[str, Any] | None = None, *, replace: bool = False,
+                    **kwargs: Any) -> "Scenario":
+        """A copy with levers laid over the scenario's paths (dict or keywords; see
+        :func:`levers_to_spec` and docs/levers.md).
+
+        Each lever's points apply from its first year on; the path before it is kept, so the
+        base year keeps its value and the value is interpolated linearly from the last kept
+        point to the lever's first one. A point at or before the base year that changes the
+        base-year value is a DataError unless ``replace=True``, which makes the given paths
+        replace the scenario's whole paths. Unknown levers or keys and values out of range
+        are DataErrors naming lever, key, year and value (with the closest valid names).
+        """
         merged = dict(levers or {})
         merged.update(kwargs)
-        return Scenario(self._core.with_levers(levers_to_spec(merged)))
+        return Scenario(self._core.with_levers(levers_to_spec(merged), bool(replace)))
 
     def with_factor_set(self, factor_set: str) -> "Scenario":
         """A copy using the ``"china"`` or ``"ipcc2006"`` emission factors."""
@@ -107,6 +146,6 @@ class Scenario:
 
 def _rebuild(source, levers, factor_set, method, horizon, name):
     core = _core.Scenario.load(source)
-    core = core.with_levers(levers).with_factor_set(factor_set)
+    core = core.with_levers(levers, True).with_factor_set(factor_set)
     core = core.with_electricity_method(getattr(_core.ElectricityMethod, method))
     return Scenario(core.with_horizon(horizon).renamed(name))

@@ -128,8 +128,11 @@ void bind_model(py::module_& m) {
       .def_static("load", &Scenario::load, py::arg("name_or_path"))
       .def(
           "with_levers",
-          [](const Scenario& s, const LeverSpec& spec) { return s.with_levers(to_paths(spec)); },
-          py::arg("levers"))
+          [](const Scenario& s, const LeverSpec& spec, bool replace) {
+            return s.with_levers(to_paths(spec),
+                                 replace ? LeverMerge::replace : LeverMerge::overlay);
+          },
+          py::arg("levers"), py::arg("replace") = false)
       .def("with_factor_set", &Scenario::with_factor_set, py::arg("factor_set"))
       .def(
           "with_electricity_method",

@@ -127,7 +127,11 @@ void bind_targets(py::module_& m) {
   py::class_<LeverAdjustment>(sub, "LeverAdjustment")
       .def(py::init(&make_adjustment), py::arg("mode"), py::arg("variable") = "",
            py::arg("key") = "total", py::arg("from_year") = 0, py::arg("package") = PathSpec{},
-           py::arg("schedule") = py::none());
+           py::arg("schedule") = py::none())
+      .def_readonly("variable", &LeverAdjustment::variable)
+      .def_readonly("key", &LeverAdjustment::key)
+      .def_property_readonly("is_package",
+                             [](const LeverAdjustment& a) { return a.mode == LeverMode::scale; });
   sub.def("apply_lever", &apply_lever, py::arg("scenario"), py::arg("adjustment"), py::arg("x"));
 
   py::class_<GoalSeekResult>(sub, "GoalSeekResult")

@@ -8,6 +8,7 @@ namespace peakpath::python {
 
 void bind_core(pybind11::module_& m);
 void bind_model(pybind11::module_& m);
+void bind_levers(pybind11::module_& m);
 void bind_stock(pybind11::module_& m);
 void bind_diffusion(pybind11::module_& m);
 void bind_input_output(pybind11::module_& m);

@@ -7,6 +7,7 @@ PYBIND11_MODULE(_core, m) {
   m.attr("__version__") = PEAKPATH_VERSION;
   peakpath::python::bind_core(m);
   peakpath::python::bind_model(m);
+  peakpath::python::bind_levers(m);
   peakpath::python::bind_stock(m);
   peakpath::python::bind_diffusion(m);
   peakpath::python::bind_input_output(m);

@@ -2,11 +2,14 @@
 // Scenario::load and friends: YAML scenario files with `extends:`.
 #include <algorithm>
 #include <cstdlib>
+#include <optional>
 #include <set>
 
 #include "../core/file_path.hpp"
 #include "../core/yaml_file.hpp"
 #include "peakpath/core/data_dir.hpp"
+#include "peakpath/core/suggest.hpp"
+#include "peakpath/scenario/lever_address.hpp"
 #include "peakpath/scenario/scenario.hpp"
 
 namespace peakpath {
@@ -37,60 +40,94 @@ bool is_year_key(const std::string& key) {
 }
 
 bool is_note_key(const std::string& key) {
-  return key == "source" || key == "tag" || key == "note" || key == "task" || key == "unit";
+  return key == "source" || key == "tag" || key == "note" || key == "task" || key == "unit" ||
+         key == "replace";
 }
 
-/// {2025: 65, 2030: 125, source: "..."} -> TimePath; a bare number is a constant path.
-TimePath parse_path(const std::string& file, const YAML::Node& node, const std::string& name) {
+/// One lever path of a scenario file, with where it was written.
+struct LeverEntry {
+  std::string variable, key, where;
+  TimePath path;
+  LeverMerge merge = LeverMerge::overlay;
+};
+
+/// {2025: 65, 2030: 125, source: "...", replace: true} -> TimePath; a bare number is a
+/// constant path.
+LeverEntry parse_path(const std::string& file, const YAML::Node& node, const std::string& variable,
+                      const std::string& key) {
   using detail::yaml_as;
   using detail::yaml_where;
-  if (node.IsScalar()) return TimePath(yaml_as<double>(file, node, name));
-  if (!node.IsMap())
-    throw DataError(yaml_where(file, node, name) + ": expected {year: value, ...} or a number");
+  const std::string name = "levers." + variable + (key == "total" ? "" : "/" + key);
+  LeverEntry entry{variable, key, yaml_where(file, node, name), TimePath(), LeverMerge::overlay};
+  if (node.IsScalar()) {
+    entry.path = TimePath(yaml_as<double>(file, node, name));
+    return entry;
+  }
+  if (!node.IsMap()) throw DataError(entry.where + ": expected {year: value, ...} or a number");
   std::vector<std::pair<double, double>> points;
   for (const auto& item : node) {
-    const std::string key = item.first.Scalar();
-    if (is_note_key(key)) continue;
-    if (!is_year_key(key))
-      throw DataError(yaml_where(file, item.first, name) + ": '" + key + "' is not a year");
-    points.emplace_back(std::stod(key), yaml_as<double>(file, item.second, name + "." + key));
+    const std::string year = item.first.Scalar();
+    if (year == "replace" && yaml_as<bool>(file, item.second, name + ".replace"))
+      entry.merge = LeverMerge::replace;
+    if (is_note_key(year)) continue;
+    if (!is_year_key(year))
+      throw DataError(yaml_where(file, item.first, name) + ": '" + year +
+                      "' is not a year (nor source, tag, note, task, unit or replace)");
+    points.emplace_back(std::stod(year), yaml_as<double>(file, item.second, name + "." + year));
   }
-  if (points.empty()) throw DataError(yaml_where(file, node, name) + ": no year: value points");
+  if (points.empty()) throw DataError(entry.where + ": no year: value points");
   std::sort(points.begin(), points.end());
   std::vector<double> years, values;
   for (const auto& [year, value] : points) {
     if (!years.empty() && year == years.back())
-      throw DataError(yaml_where(file, node, name) + ": duplicate year " +
-                      std::to_string(static_cast<int>(year)));
+      throw DataError(entry.where + ": duplicate year " + std::to_string(static_cast<int>(year)));
     years.push_back(year);
     values.push_back(value);
   }
-  return TimePath(years, values, yaml_where(file, node, name));
+  entry.path = TimePath(years, values, entry.where);
+  return entry;
 }
 
-PathSet parse_levers(const std::string& file, const YAML::Node& node) {
-  PathSet levers;
+/// The `levers:` map. An entry is an address (`capacity_gw/solar: {...}`,
+/// `capacity_gw/solar@2030: 150`, `gdp_growth: {...}`) or a variable with keyed paths
+/// (`capacity_gw: {solar: {...}}`).
+std::vector<LeverEntry> parse_levers(const std::string& file, const YAML::Node& node) {
+  std::vector<LeverEntry> levers;
   if (!node) return levers;
   if (!node.IsMap()) throw DataError(detail::yaml_where(file, node, "levers") + ": expected a map");
   for (const auto& lever : node) {
-    const std::string variable = lever.first.Scalar();
-    if (std::find(LEVER_VARIABLES.begin(), LEVER_VARIABLES.end(), variable) ==
-        LEVER_VARIABLES.end())
-      throw DataError(detail::yaml_where(file, lever.first, "levers." + variable) +
-                      ": unknown lever (see docs/levers.md)");
+    const std::string text = lever.first.Scalar();
+    const std::string where = detail::yaml_where(file, lever.first, "levers." + text);
+    const bool nested = text.find_first_of("/.@:") == std::string::npos;
+    if (nested) check_lever_names({{text, {}}}, where);
+    const LeverAddress address = nested ? LeverAddress{text, "total", std::nullopt, false, false}
+                                        : parse_lever_address(text, where + ": lever address");
+    if (address.scale || address.deprecated)
+      throw DataError(where + (address.scale ? ": scale: addresses belong to ensembles and "
+                                               "--set, not to scenario files"
+                                             : ": write the address as " + address.text()));
     const YAML::Node& body = lever.second;
-    bool keyed = body.IsMap();
+    if (address.year) {
+      const std::string name = "levers." + text;
+      LeverEntry entry{address.variable, address.key, detail::yaml_where(file, body, name),
+                       TimePath(), LeverMerge::overlay};
+      entry.path = TimePath({static_cast<double>(*address.year)},
+                            {detail::yaml_as<double>(file, body, name)}, entry.where);
+      levers.push_back(entry);
+      continue;
+    }
+    bool keyed = nested && body.IsMap() && find_lever(address.variable)->key != LeverKeyKind::total;
     if (keyed)
       for (const auto& item : body)
         if (is_year_key(item.first.Scalar())) keyed = false;
     if (!keyed) {
-      levers[variable]["total"] = parse_path(file, body, "levers." + variable);
+      levers.push_back(parse_path(file, body, address.variable, address.key));
       continue;
     }
     for (const auto& item : body) {
       const std::string key = item.first.Scalar();
       if (is_note_key(key)) continue;
-      levers[variable][key] = parse_path(file, item.second, "levers." + variable + "." + key);
+      levers.push_back(parse_path(file, item.second, address.variable, key));
     }
   }
   return levers;
@@ -159,7 +196,9 @@ Scenario read_scenario_file(const std::string& file, const std::string& name_or_
     if (options["electricity_method"])
       scenario.options.electricity_method = parse_method(file, options["electricity_method"]);
   }
-  scenario.levers = merge_paths(scenario.levers, parse_levers(file, root["levers"]));
+  for (const LeverEntry& lever : parse_levers(file, root["levers"]))
+    scenario = scenario.with_levers({{lever.variable, {{lever.key, lever.path}}}}, lever.merge,
+                                    lever.where);
   visiting.erase(file);
   return scenario;
 }
@@ -175,13 +214,10 @@ Scenario load_chain(const std::string& name_or_path, const std::string& relative
 
 void check_lever_names(const PathSet& levers, const std::string& where) {
   for (const auto& [variable, keyed] : levers)
-    if (std::find(LEVER_VARIABLES.begin(), LEVER_VARIABLES.end(), variable) ==
-        LEVER_VARIABLES.end()) {
-      std::string known;
-      for (const auto& name : LEVER_VARIABLES) known += (known.empty() ? "" : ", ") + name;
-      throw std::invalid_argument(where + ": unknown lever '" + variable + "' (known: " + known +
-                                  ")");
-    }
+    if (!find_lever(variable))
+      throw DataError(where + ": unknown lever '" + variable + "'" +
+                      did_you_mean(variable, LEVER_VARIABLES) +
+                      "; the levers are listed in docs/levers.md");
 }
 
 Scenario Scenario::load(const std::string& name_or_path) {
@@ -202,10 +238,23 @@ Scenario Scenario::from_dataset(std::shared_ptr<const Dataset> dataset, Scenario
   return scenario;
 }
 
-Scenario Scenario::with_levers(const PathSet& overrides) const {
-  check_lever_names(overrides, "scenario '" + name + "'");
+Scenario Scenario::with_levers(const PathSet& overrides, LeverMerge merge,
+                               const std::string& where) const {
+  const std::string at = where.empty() ? "scenario '" + name + "'" : where;
+  check_lever_names(overrides, at);
   Scenario copy = *this;
-  copy.levers = merge_paths(levers, overrides);
+  for (const auto& [variable, keyed] : overrides) {
+    const LeverDefinition& lever = *find_lever(variable);
+    for (const auto& [key, path] : keyed) {
+      check_lever(*dataset, variable, key, path, at);
+      std::optional<TimePath> base;
+      if (const auto v = levers.find(variable); v != levers.end())
+        if (const auto k = v->second.find(key); k != v->second.end()) base = k->second;
+      if (!base) base = lever_default(*dataset, lever, key);
+      copy.levers[variable][key] =
+          overlay_path(base ? &*base : nullptr, path, base_year, lever, key, merge, at);
+    }
+  }
   return copy;
 }
 

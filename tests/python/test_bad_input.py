@@ -127,8 +127,9 @@ def test_extends_overrides_levers(data_copy):
     )
     child = _scenario(data_copy, child, "child.yaml")
     sc = pp.Scenario.load(str(child))
-    assert sc.levers["capacity_gw"]["solar"] == {2030.0: 150.0}
-    assert sc.levers["capacity_gw"]["nuclear"] == {2030.0: 10.0}
+    # Each file overlays the path it extends: the dataset's 2020 and 2025 points stay.
+    assert sc.levers["capacity_gw"]["solar"] == {2020.0: 22.72, 2025.0: 65.0, 2030.0: 150.0}
+    assert sc.levers["capacity_gw"]["nuclear"] == {2020.0: 2.5, 2025.0: 5.7, 2030.0: 10.0}
     assert sc.horizon == 2040
     assert list(pp.run(sc).years)[-1] == 2040
 
@@ -138,5 +139,5 @@ def test_cli_error_is_one_line_and_writes_nothing(tmp_path, data_copy, capsys):
     bad = _scenario(data_copy, "name: t\ndataset: shandong\nlevers:\n  capacity_factor:\n    solar: {2030: 2}\n")
     out = tmp_path / "out"
     assert main(["run", str(bad), "--out", str(out)]) == 2
-    assert "capacity_factor solar" in capsys.readouterr().err
+    assert "capacity_factor/solar in 2030: value 2" in capsys.readouterr().err
     assert not out.exists() or not any(out.iterdir())

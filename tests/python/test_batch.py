@@ -48,13 +48,15 @@ def test_process_pool_with_a_reducer(scenarios, expected):
 
 
 def test_failure_names_the_scenario_index(scenarios):
+    # Each share is valid (checked when the scenario is built); their sum fails in the run.
     bad = pp.Scenario.load("shandong/baseline").with_levers(
-        capacity_gw={"solar": {2030: -5}}).renamed("negative_solar")
+        fuel_share={"transport/electricity": {2030: 0.9}, "transport/diesel_oil": {2030: 0.9}}
+    ).renamed("shares_over_one")
     with cf.ThreadPoolExecutor(2) as pool:
-        with pytest.raises(RuntimeError, match=r"run_many: scenario 3 \('negative_solar'\) "
-                                               r"failed: .*capacity_gw solar"):
+        with pytest.raises(RuntimeError, match=r"run_many: scenario 3 \('shares_over_one'\) "
+                                               r"failed: .*fuel_share for 'transport'"):
             run_many(scenarios[:3] + [bad], executor=pool, chunk_size=2)
-    with pytest.raises(RuntimeError, match=r"run_many: scenario 1 \('negative_solar'\)"):
+    with pytest.raises(RuntimeError, match=r"run_many: scenario 1 \('shares_over_one'\)"):
         run_many([scenarios[0], bad], threads=2)
 
 

@@ -38,7 +38,7 @@ def test_a_new_fuel_is_credited_to_fuel_mix_and_ccus_is_its_own_term():
     base = pp.Scenario.load("shandong/baseline")
     a = pp.run(base)
     b = pp.run(base.with_levers(fuel_share={"transport/natural_gas": {2020: 0.0, 2030: 0.3}},
-                                ccus_capture_mt={"power_heat": 20.0}))
+                                ccus_capture_mt={"power_heat": 20.0}, replace=True))
     d = decompose(a, b, years=2030)
     assert d.effects.sum() == pytest.approx(d.vT - d.v0, abs=1e-9)
     assert d.effects["ccus"] == pytest.approx(-20.0)

@@ -76,7 +76,7 @@ def test_phase_out_lever_and_default_new_builds():
 
 
 def test_bad_dynamics_levers_are_named():
-    with pytest.raises(ValueError, match="retrofit_rate 'ferrous_metals/below_baseline/moon': unknown class 'moon'"):
+    with pytest.raises(ValueError, match="retrofit_rate/ferrous_metals/below_baseline/moon: unknown key"):
         pp.run(pp.Scenario.load("shandong/baseline").with_levers(
             retrofit_rate={"ferrous_metals/below_baseline/moon": 0.1}))
     with pytest.raises(pp.IntegrationError, match="sector 'ferrous_metals'"):
@@ -143,7 +143,8 @@ def test_replacement_ratio_caps_output_and_reports_unmet_demand():
     assert unmet[2020] == pytest.approx(0.0, abs=1e-9) and unmet[2025] > 0
     assert unmet[2060] == pytest.approx(0.0, abs=1e-9)
     assert (free.unmet_activity().to_numpy() == 0).all()
-    with pytest.raises(ValueError, match=r"replacement_ratio\[0\] = 0.5: must lie in \[1, 100\]"):
+    with pytest.raises(ValueError, match=r"replacement_ratio/ferrous_metals in every year \(a constant\): "
+                                         r"value 0.5 ratio is outside the valid range \[1, 100\]"):
         pp.run(base.with_levers(replacement_ratio={"ferrous_metals": 0.5}))
 
 

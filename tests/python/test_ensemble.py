@@ -23,7 +23,7 @@ def solar_path(scenario):
 
 UNCERTAIN = {
     "gdp_growth@2030": A.triangular(0.035, 0.045, 0.055),
-    "scale:capacity_gw.solar@2030": A.uniform(0.8, 1.2),
+    "scale:capacity_gw/solar@2030": A.uniform(0.8, 1.2),
     "scale:coal_heat_rate_gce_per_kwh": A.normal(1.0, 0.01),
     "scale:intensity_change": A.uniform(0.9, 1.1),
 }
@@ -32,21 +32,21 @@ UNCERTAIN = {
 # --- addresses ----------------------------------------------------------------------------------
 
 def test_parse_address_forms():
-    a = parse_address("capacity_gw.solar@2030")
+    a = parse_address("capacity_gw/solar@2030")
     assert (a.variable, a.key, a.year, a.scale) == ("capacity_gw", "solar", 2030, False)
     a = parse_address("gdp_growth@2030")
     assert (a.key, a.year, a.scale) == ("total", 2030, False)
     a = parse_address("scale:intensity_change")
     assert (a.variable, a.key, a.year, a.scale) == ("intensity_change", None, None, True)
-    a = parse_address("scale:fuel_share.transport/electricity@2040")
+    a = parse_address("scale:fuel_share/transport/electricity@2040")
     assert (a.key, a.year, a.scale) == ("transport/electricity", 2040, True)
 
 
 @pytest.mark.parametrize("text, message", [
-    ("capacity_gwx.solar@2030", "unknown lever 'capacity_gwx'"),
-    ("capacity_gw.solar", "a value needs a year"),
-    ("capacity_gw.solar@20300", "expected 'variable[.key]@year'"),
-    ("Scale:gdp_growth", "expected 'variable[.key]@year'"),
+    ("capacity_gwx/solar@2030", "unknown lever 'capacity_gwx'"),
+    ("capacity_gw/solar", "a value needs a year"),
+    ("capacity_gw/solar@20300", "'20300' is not a year: expected variable/key@year"),
+    ("Scale:gdp_growth", "expected variable/key@year, variable/key, variable@year"),
 ])
 def test_parse_address_errors(text, message):
     with pytest.raises(ValueError) as error:
@@ -71,26 +71,29 @@ def test_value_at_year_sets_one_point_and_keeps_the_rest(scenario):
     expected = dict(zip(years, values))
     expected[2030] = 140.0
     explicit = scenario.with_levers(capacity_gw={"solar": expected})
-    np.testing.assert_array_equal(run_single(scenario, "capacity_gw.solar@2030", 140.0),
+    np.testing.assert_array_equal(run_single(scenario, "capacity_gw/solar@2030", 140.0),
                                   indicators_of(explicit))
     # a year between points is inserted; the neighbours stay
     expected = dict(zip(years, values))
     expected[2040] = 200.0
     explicit = scenario.with_levers(capacity_gw={"solar": expected})
-    np.testing.assert_array_equal(run_single(scenario, "capacity_gw.solar@2040", 200.0),
+    np.testing.assert_array_equal(run_single(scenario, "capacity_gw/solar@2040", 200.0),
                                   indicators_of(explicit))
 
 
 def test_scale_multiplies_the_whole_path_or_one_year(scenario):
     years, values = solar_path(scenario)
-    explicit = scenario.with_levers(capacity_gw={"solar": {y: 1.1 * v
-                                                           for y, v in zip(years, values)}})
-    np.testing.assert_array_equal(run_single(scenario, "scale:capacity_gw.solar", 1.1),
+    # Every projection year is multiplied; the base year (read by the model) keeps its value.
+    scaled = {y: 1.1 * v for y, v in zip(years, values) if y > 2021}
+    scaled.update({2020: float(np.interp(2020, years, values)),
+                   2021: 1.1 * float(np.interp(2021, years, values))})
+    explicit = scenario.with_levers(capacity_gw={"solar": scaled})
+    np.testing.assert_array_equal(run_single(scenario, "scale:capacity_gw/solar", 1.1),
                                   indicators_of(explicit))
     at_2035 = 1.1 * float(np.interp(2035, years, values))
     explicit = scenario.with_levers(capacity_gw={"solar": {**dict(zip(years, values)),
                                                            2035: at_2035}})
-    np.testing.assert_array_equal(run_single(scenario, "scale:capacity_gw.solar@2035", 1.1),
+    np.testing.assert_array_equal(run_single(scenario, "scale:capacity_gw/solar@2035", 1.1),
                                   indicators_of(explicit))
 
 

@@ -21,10 +21,10 @@ def cli(argv):
 
 def test_shipped_spec_loads():
     kwargs = load_ensemble_spec(SPEC)
-    assert list(kwargs["uncertain"]) == ["gdp_growth@2030", "capacity_gw.solar@2030",
+    assert list(kwargs["uncertain"]) == ["gdp_growth@2030", "capacity_gw/solar@2030",
                                          "scale:coal_heat_rate_gce_per_kwh@2030",
                                          "import_share@2030"]
-    assert kwargs["uncertain"]["capacity_gw.solar@2030"].kind == "triangular"
+    assert kwargs["uncertain"]["capacity_gw/solar@2030"].kind == "triangular"
     assert kwargs["n"] == 2000 and kwargs["sampler"] == "lhs" and kwargs["targets"] == "shandong"
     assert kwargs["scenario"].levers["import_share"]["total"] == {2020.0: 0.177, 2025.0: 0.226}
 

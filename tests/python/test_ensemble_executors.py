@@ -86,7 +86,7 @@ def test_failing_samples_are_reported_and_the_rest_kept(scenario):
     assert {f.index for f in r.failures} == negative
     for f in r.failures:
         assert f.values == pytest.approx(inputs.loc[f.index].to_dict())
-        assert "capacity_gw solar" in f.message
+        assert "capacity_gw/solar in 2030: value -" in f.message
     assert r.completed == 64 - len(negative)
     assert r.percentiles("co2_total_mt")["count"].eq(r.completed).all()
     assert seen == [(16, 64), (32, 64), (48, 64), (64, 64)]

@@ -64,7 +64,7 @@ def test_recovers_a_planted_start_year_seeking_the_latest(scenario, tmp_path):
 
 def test_string_lever_is_a_constant(scenario, tmp_path):
     # Solar held at x GW from the base year on: planted 60 GW.
-    planted = pp.run(scenario.with_levers(capacity_gw={"solar": 60.0}))
+    planted = pp.run(scenario.with_levers(capacity_gw={"solar": 60.0}, replace=True))
     found = gs.goal_seek(scenario, "capacity_gw/solar", "cap", (30, 200),
                          targets=cap_target(tmp_path, cap_at(planted)), tolerance=1e-6)
     # The coal fleet's integration (tolerance 1e-6 of capacity) moves 2030 CO2 by ~1e-3 Mt,

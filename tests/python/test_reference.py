@@ -37,11 +37,11 @@ SCENARIOS = {
     "baseline": _baseline,
     # Enough solar that non-fossil output exceeds local demand (curtailment) from the 2040s.
     "solar": lambda: _baseline().with_levers(
-        capacity_gw={"solar": {2020: 22.7, 2030: 120, 2060: 600}}),
+        capacity_gw={"solar": {2020: 22.7, 2030: 120, 2060: 600}}, replace=True),
     "electrification": lambda: _baseline().with_levers(fuel_share={
         "transport/electricity": {2020: 0.05, 2060: 0.6},
         "ferrous_metals/electricity": {2020: 0.1, 2060: 0.4},
-        "electricity_generation/natural_gas": {2020: 0.0014, 2060: 0.3}}),
+        "electricity_generation/natural_gas": {2020: 0.0014, 2060: 0.3}}, replace=True),
     # Cement asks for more than it emits: capture is capped at combustion plus process CO2.
     "ccus": lambda: _baseline().with_levers(ccus_capture_mt={
         "power_heat": {2025: 0, 2060: 150}, "nonmetal_minerals": {2030: 0, 2060: 1e4}}),
@@ -52,7 +52,7 @@ SCENARIOS = {
     "stock_levers": lambda: _baseline().with_levers(
         phase_out_rate={"ferrous_metals/baseline": {2025: 0, 2026: 0.1, 2035: 0.1, 2036: 0}},
         utilisation={"nonmetal_minerals": {2020: 0.85, 2040: 0.7}},
-        removal_efficiency={"power_heat/so2": 0.95, "power_heat/pm": 0.99}),
+        removal_efficiency={"power_heat/so2": 0.95, "power_heat/pm": 0.99}, replace=True),
     # The thermal fleet: its least efficient units closed 2026-30 (drained to zero, so the
     # draw limit binds) while fewer imports and less solar and offshore wind make thermal
     # generation grow, so benchmark units are built.

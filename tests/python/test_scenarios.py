@@ -44,9 +44,11 @@ def test_lever_points_interpolate_linearly_and_hold_flat_beyond(tmp_path):
     assert by_year[2030] == pytest.approx(10)         # halfway between 0 and 20
     assert by_year[2032] == pytest.approx(14)
     assert by_year[2050] == pytest.approx(20)         # flat after the last point
-    # Python overrides replace the file's lever of the same variable and key.
+    # Python overrides overlay the file's lever of the same variable and key from 2030 on.
     over = sc.with_levers(ccus_capture_mt={"power_heat": {2030: 3}})
-    assert over.levers["ccus_capture_mt"]["power_heat"] == {2030.0: 3.0}
+    assert over.levers["ccus_capture_mt"]["power_heat"] == {2020.0: 0.0, 2025.0: 0.0, 2030.0: 3.0}
+    replaced = sc.with_levers(ccus_capture_mt={"power_heat": {2030: 3}}, replace=True)
+    assert replaced.levers["ccus_capture_mt"]["power_heat"] == {2030.0: 3.0}
 
 
 def test_every_opinions_lever_names_its_source():
@@ -69,9 +71,9 @@ def test_shipped_scenarios_order_by_effort():
 @pytest.mark.parametrize("body, message", [
     ("extends: {parent}\nlevers:\n  solar_gw: 3\n", r"line 3, key 'levers.solar_gw': unknown lever"),
     ("extends: {parent}\nlevers:\n  capacity_gw:\n    solar: {{2030: many}}\n",
-     r"line 4, key 'levers.capacity_gw.solar.2030': value 'many' has the wrong type"),
+     r"line 4, key 'levers.capacity_gw/solar.2030': value 'many' has the wrong type"),
     ("extends: {parent}\nlevers:\n  capacity_gw:\n    solar: {{twenty: 3}}\n",
-     r"key 'levers.capacity_gw.solar': 'twenty' is not a year"),
+     r"key 'levers.capacity_gw/solar': 'twenty' is not a year"),
     ("extends: nowhere.yaml\n", r"scenario 'nowhere.yaml' not found"),
 ])
 def test_bad_scenario_files_name_file_line_and_key(tmp_path, body, message):

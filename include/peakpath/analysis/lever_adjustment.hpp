@@ -121,7 +121,8 @@ inline Scenario apply_lever(const Scenario& scenario, const LeverAdjustment& adj
       break;
     }
   }
-  return scenario.with_levers(changed);
+  // x defines whole paths (a constant may cover the base year): they replace, not overlay.
+  return scenario.with_levers(changed, LeverMerge::replace);
 }
 
 }  // namespace peakpath

@@ -9,6 +9,8 @@
 #include "peakpath/data/dataset.hpp"
 #include "peakpath/data/path_set.hpp"
 #include "peakpath/energy/fuel_catalogue.hpp"
+#include "peakpath/scenario/lever_catalogue.hpp"
+#include "peakpath/scenario/lever_overlay.hpp"
 
 namespace peakpath {
 
@@ -25,39 +27,9 @@ struct ScenarioOptions {
   ElectricityMethod electricity_method = ElectricityMethod::coal_consumption;
 };
 
-/// @brief The lever (path) variables the model reads, each keyed by sector, technology,
-/// "sector/fuel" or "total". docs/levers.md documents units and where each acts.
-inline const std::vector<std::string> LEVER_VARIABLES = {"gdp_growth",
-                                                         "activity_growth",
-                                                         "activity_elasticity",
-                                                         "population_growth",
-                                                         "intensity_change",
-                                                         "fuel_share",
-                                                         "capacity_gw",
-                                                         "capacity_factor",
-                                                         "coal_heat_rate_gce_per_kwh",
-                                                         "import_twh",
-                                                         "import_share",
-                                                         "import_non_fossil_share",
-                                                         "grid_loss_share",
-                                                         "ccus_capture_mt",
-                                                         "process_intensity",
-                                                         "removal_efficiency",
-                                                         "new_build_share",
-                                                         "phase_out_rate",
-                                                         "retrofit_rate",
-                                                         "utilisation",
-                                                         "logistic_saturation",
-                                                         "logistic_rate",
-                                                         "bass_market",
-                                                         "bass_p",
-                                                         "bass_q",
-                                                         "replacement_ratio",
-                                                         "new_build_logistic_rate",
-                                                         "new_build_logistic_midpoint",
-                                                         "new_build_bass_p",
-                                                         "new_build_bass_q",
-                                                         "new_build_bass_launch"};
+/// @brief The lever (path) variables the model reads, in catalogue order (lever_catalogue()
+/// gives each one's key pattern, unit, range and default; docs/levers.md is generated from it).
+inline const std::vector<std::string> LEVER_VARIABLES = lever_variable_names();
 
 /// @brief A dataset with levers and options, ready to run.
 struct Scenario {
@@ -80,9 +52,13 @@ struct Scenario {
   static Scenario from_dataset(std::shared_ptr<const Dataset> dataset,
                                ScenarioOptions options = {});
 
-  /// @brief A copy with @p overrides replacing levers of the same variable and key.
-  /// @throws std::invalid_argument for an unknown lever variable.
-  Scenario with_levers(const PathSet& overrides) const;
+  /// @brief A copy with @p overrides laid over the scenario's paths (overlay: each lever's
+  /// points from its first year on, the base year keeps its value) or replacing them.
+  /// @param where the start of error messages ("" : "scenario '<name>'")
+  /// @throws DataError for an unknown lever or key (with the closest valid names), a value out
+  /// of the lever's range, or, under overlay, a point that would change the base year.
+  Scenario with_levers(const PathSet& overrides, LeverMerge merge = LeverMerge::overlay,
+                       const std::string& where = "") const;
 
   /// @brief A copy using another emission-factor set ("china" or "ipcc2006").
   Scenario with_factor_set(const std::string& factor_set) const;
@@ -91,7 +67,8 @@ struct Scenario {
   PathSet effective_paths() const { return merge_paths(dataset->paths, levers); }
 };
 
-/// @brief Throws std::invalid_argument unless every variable of @p levers is a known lever.
+/// @brief Throws DataError (a std::invalid_argument) unless every variable of @p levers is a
+/// known lever; the message suggests the closest lever names.
 void check_lever_names(const PathSet& levers, const std::string& where);
 
 }  // namespace peakpath

@@ -121,7 +121,8 @@ TEST(Scenario, LeversAreValidated) {
   bad["solar_power"]["total"] = peakpath::TimePath(1.0);
   EXPECT_THROW(s.with_levers(bad), std::invalid_argument);
   peakpath::PathSet share;
-  share["import_share"]["total"] = peakpath::TimePath(1.5);
+  share["fuel_share"]["transport/electricity"] = peakpath::TimePath({2030}, {0.9});
+  share["fuel_share"]["transport/diesel_oil"] = peakpath::TimePath({2030}, {0.9});
   EXPECT_THROW(peakpath::run(s.with_levers(share)), std::domain_error);
   EXPECT_THROW(Scenario::load("nowhere/none"), peakpath::DataError);
 }
@@ -150,7 +151,8 @@ TEST(RunBatch, SameResultsWhateverTheThreadCount) {
 TEST(RunBatch, AFailingRunIsNamed) {
   const Scenario base = Scenario::load("shandong/baseline");
   peakpath::PathSet bad;
-  bad["capacity_factor"]["solar"] = peakpath::TimePath(2.0);
+  bad["fuel_share"]["transport/electricity"] = peakpath::TimePath({2030}, {0.9});
+  bad["fuel_share"]["transport/diesel_oil"] = peakpath::TimePath({2030}, {0.9});
   try {
     peakpath::run_batch({base, base.with_levers(bad)}, 2);
     FAIL();
