@@ -7,13 +7,13 @@
 #include <Eigen/Core>
 
 #include "peakpath/model/run_context.hpp"
-#include "peakpath/stages/accounting.hpp"
-#include "peakpath/stages/capital_stock.hpp"
-#include "peakpath/stages/economy.hpp"
-#include "peakpath/stages/end_use_demand.hpp"
-#include "peakpath/stages/indicators.hpp"
-#include "peakpath/stages/power_heat.hpp"
-#include "peakpath/stages/replacement.hpp"
+#include "peakpath/model/stages/accounting.hpp"
+#include "peakpath/model/stages/capital_stock.hpp"
+#include "peakpath/model/stages/economy.hpp"
+#include "peakpath/model/stages/end_use_demand.hpp"
+#include "peakpath/model/stages/indicators.hpp"
+#include "peakpath/model/stages/power_heat.hpp"
+#include "peakpath/model/stages/replacement.hpp"
 
 namespace peakpath {
 

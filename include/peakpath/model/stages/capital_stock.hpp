@@ -9,7 +9,7 @@
 
 #include "peakpath/model/detail/sector_dynamics.hpp"
 #include "peakpath/model/run_context.hpp"
-#include "peakpath/stages/economy.hpp"
+#include "peakpath/model/stages/economy.hpp"
 
 namespace peakpath::stages {
 

@@ -11,8 +11,8 @@
 #include "peakpath/model/detail/require_bounded.hpp"
 #include "peakpath/model/run_context.hpp"
 #include "peakpath/model/sector_fuel.hpp"
-#include "peakpath/stages/capital_stock.hpp"
-#include "peakpath/stages/replacement.hpp"
+#include "peakpath/model/stages/capital_stock.hpp"
+#include "peakpath/model/stages/replacement.hpp"
 
 namespace peakpath::stages {
 

@@ -14,9 +14,9 @@
 #include "peakpath/model/detail/require_bounded.hpp"
 #include "peakpath/model/run_context.hpp"
 #include "peakpath/model/sector_fuel.hpp"
-#include "peakpath/stages/end_use_demand.hpp"
-#include "peakpath/stages/power_heat.hpp"
-#include "peakpath/stages/replacement.hpp"
+#include "peakpath/model/stages/end_use_demand.hpp"
+#include "peakpath/model/stages/power_heat.hpp"
+#include "peakpath/model/stages/replacement.hpp"
 
 namespace peakpath::stages {
 

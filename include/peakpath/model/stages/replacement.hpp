@@ -7,8 +7,8 @@
 #include <Eigen/Core>
 
 #include "peakpath/model/run_context.hpp"
-#include "peakpath/stages/capital_stock.hpp"
-#include "peakpath/stages/economy.hpp"
+#include "peakpath/model/stages/capital_stock.hpp"
+#include "peakpath/model/stages/economy.hpp"
 
 namespace peakpath::stages {
 

@@ -12,9 +12,9 @@
 #include "peakpath/model/indicator.hpp"
 #include "peakpath/model/run_context.hpp"
 #include "peakpath/model/sector_fuel.hpp"
-#include "peakpath/stages/accounting.hpp"
-#include "peakpath/stages/power_heat.hpp"
-#include "peakpath/stages/replacement.hpp"
+#include "peakpath/model/stages/accounting.hpp"
+#include "peakpath/model/stages/power_heat.hpp"
+#include "peakpath/model/stages/replacement.hpp"
 
 namespace peakpath::detail {
 

@@ -16,7 +16,7 @@
 #include "peakpath/model/detail/thermal_fleet.hpp"
 #include "peakpath/model/run_context.hpp"
 #include "peakpath/model/sector_fuel.hpp"
-#include "peakpath/stages/end_use_demand.hpp"
+#include "peakpath/model/stages/end_use_demand.hpp"
 
 namespace peakpath {
 
