@@ -13,6 +13,7 @@
 #include "peakpath/core/csv_table.hpp"
 #include "peakpath/core/data_dir.hpp"
 #include "peakpath/core/error.hpp"
+#include "peakpath/core/format.hpp"
 #include "peakpath/core/suggest.hpp"
 #include "peakpath/core/time_path.hpp"
 #include "peakpath/data/dataset.hpp"

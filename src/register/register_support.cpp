@@ -2,6 +2,7 @@
 // Private helpers shared by the register's concept files: project rows and CSV cells.
 #include <cmath>
 
+#include "peakpath/core/format.hpp"
 #include "register_impl.hpp"
 #include "text.hpp"
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // Rules: loading the two-high rule files (long format, "*" wildcards, later rows override).
+#include "peakpath/core/format.hpp"
 #include "peakpath/register/rules.hpp"
 
 #include <algorithm>
@@ -56,7 +57,7 @@ void check_row(const CsvTable& table, std::size_t row) {
     const double limit = rule.rfind("ratio", 0) == 0 ? RATIO_LIMIT : UNIT_ENERGY_LIMIT;
     const double number = table.nonnegative(row, "value");
     if (!(number <= limit))
-      bad("value", "must be finite and within [0, " + detail::format_number(limit) + "]");
+      bad("value", "must be finite and within [0, " + format_number(limit) + "]");
   }
   if (DATE_RULES.count(rule) && !is_iso_date(value)) bad("value", "is not a date (YYYY[-MM[-DD]])");
   if (rule == "same_type") table.flag(row, "value");

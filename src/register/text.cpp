@@ -2,6 +2,7 @@
 // Private: UTF-8 validation (RFC 3629) and the renderings used in messages.
 #include "text.hpp"
 
+
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -76,13 +77,6 @@ void require_utf8(const std::string& where, const std::string& field, const std:
   const std::string problem = utf8_problem(value);
   if (!problem.empty())
     throw std::invalid_argument(where + ": " + field + ": " + quoted(value) + ": " + problem);
-}
-
-std::string format_number(double value) {
-  if (std::isnan(value)) return "nan";
-  char buffer[64];
-  const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-  return std::string(buffer, result.ptr);
 }
 
 }  // namespace peakpath::detail

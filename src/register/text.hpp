@@ -18,7 +18,4 @@ std::string quoted(const std::string& text);
 /// unless @p value is valid UTF-8.
 void require_utf8(const std::string& where, const std::string& field, const std::string& value);
 
-/// The shortest text that reads back as the same double ("1e+308", "0.1", "nan").
-std::string format_number(double value);
-
 }  // namespace peakpath::detail

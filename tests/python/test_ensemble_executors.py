@@ -13,7 +13,7 @@ from peakpath.ensemble import ensemble
 
 UNCERTAIN = {
     "gdp_growth@2030": A.triangular(0.035, 0.045, 0.055),
-    "scale:capacity_gw.solar@2030": A.uniform(0.8, 1.2),
+    "scale:capacity_gw/solar@2030": A.uniform(0.8, 1.2),
     "scale:coal_heat_rate_gce_per_kwh@2030": A.normal(1.0, 0.01),
     "import_share@2030": A.uniform(0.15, 0.3),
 }
@@ -74,14 +74,14 @@ def test_other_block_size_changes_only_the_last_bits(scenario, reference):
 
 def test_failing_samples_are_reported_and_the_rest_kept(scenario):
     # a normal law on solar capacity gives some negative capacities, which the model rejects
-    uncertain = {"capacity_gw.solar@2030": A.normal(100.0, 100.0),
+    uncertain = {"capacity_gw/solar@2030": A.normal(100.0, 100.0),
                  "gdp_growth@2030": A.uniform(0.03, 0.05)}
     seen = []
     with cf.ThreadPoolExecutor(2) as pool:
         r = ensemble(scenario, uncertain, n=64, seed=5, block_size=16, executor=pool,
                      progress=lambda done, n: seen.append((done, n)))
     inputs = r.samples()
-    negative = set(np.flatnonzero(inputs["capacity_gw.solar@2030"] < 0))
+    negative = set(np.flatnonzero(inputs["capacity_gw/solar@2030"] < 0))
     assert 0 < len(negative) < 64
     assert {f.index for f in r.failures} == negative
     for f in r.failures:
@@ -130,9 +130,9 @@ def test_failing_samples_are_not_run_again(scenario, monkeypatch):
     serial = []
     real = pp._core.run
     monkeypatch.setattr(pp._core, "run", lambda *a, **k: serial.append(a) or real(*a, **k))
-    uncertain = {"capacity_gw.solar@2030": A.normal(100.0, 100.0)}
+    uncertain = {"capacity_gw/solar@2030": A.normal(100.0, 100.0)}
     r = ensemble(scenario, uncertain, n=32, seed=5, block_size=16, threads=2)
-    negative = set(np.flatnonzero(r.samples()["capacity_gw.solar@2030"] < 0))
+    negative = set(np.flatnonzero(r.samples()["capacity_gw/solar@2030"] < 0))
     assert negative and {f.index for f in r.failures} == negative
     assert serial == []
     for f in r.failures:

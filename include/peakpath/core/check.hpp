@@ -5,9 +5,10 @@
 
 #include <cmath>
 #include <cstddef>
-#include <sstream>
 #include <stdexcept>
 #include <string>
+
+#include "peakpath/core/format.hpp"
 
 namespace peakpath {
 
@@ -16,13 +17,10 @@ namespace detail {
 inline std::string format_check_message(const std::string& where, const std::string& name,
                                         std::ptrdiff_t index, double value,
                                         const std::string& requirement) {
-  std::ostringstream out;
-  out.precision(17);
-  if (!where.empty()) out << where << ": ";
-  out << name;
-  if (index >= 0) out << "[" << index << "]";
-  out << " = " << value << ": " << requirement;
-  return out.str();
+  std::string message = where.empty() ? "" : where + ": ";
+  message += name;
+  if (index >= 0) message += "[" + std::to_string(index) + "]";
+  return message + " = " + format_number(value) + ": " + requirement;
 }
 
 template <class Sequence>
@@ -63,9 +61,9 @@ inline void check_bounded(const std::string& where, const std::string& name, dou
                           double lo, double hi, std::ptrdiff_t index = -1) {
   check_finite(where, name, value, index);
   if (value < lo || value > hi) {
-    std::ostringstream req;
-    req << "must lie in [" << lo << ", " << hi << "]";
-    throw std::domain_error(detail::format_check_message(where, name, index, value, req.str()));
+    throw std::domain_error(detail::format_check_message(
+        where, name, index, value,
+        "must lie in [" + format_number(lo) + ", " + format_number(hi) + "]"));
   }
 }
 
@@ -99,11 +97,9 @@ void check_sorted(const std::string& where, const std::string& name, const Seque
 inline void check_size_match(const std::string& where, const std::string& name1, std::size_t size1,
                              const std::string& name2, std::size_t size2) {
   if (size1 != size2) {
-    std::ostringstream out;
-    if (!where.empty()) out << where << ": ";
-    out << "size of " << name1 << " (" << size1 << ") does not match size of " << name2 << " ("
-        << size2 << ")";
-    throw std::invalid_argument(out.str());
+    throw std::invalid_argument((where.empty() ? "" : where + ": ") + "size of " + name1 + " (" +
+                                std::to_string(size1) + ") does not match size of " + name2 +
+                                " (" + std::to_string(size2) + ")");
   }
 }
 

@@ -14,6 +14,7 @@
 #include <Eigen/Core>
 
 #include "peakpath/core/check.hpp"
+#include "peakpath/core/format.hpp"
 #include "peakpath/model/results.hpp"
 #include "peakpath/targets/peak.hpp"
 #include "peakpath/targets/target.hpp"
@@ -124,11 +125,9 @@ inline std::string indicator_unit(const std::string& indicator) {
                                                                                            : "";
 }
 
-inline std::string format_number(double value, int precision = 4) {
-  std::ostringstream out;
-  out.precision(precision);
-  out << value;
-  return out.str();
+/// Four significant digits: enough for a report line.
+inline std::string report_number(double value, int significant_digits = 4) {
+  return peakpath::format_number(value, significant_digits);
 }
 
 inline void peak_by(const Results& results, const Target& target, TargetOutcome& o) {
@@ -145,9 +144,9 @@ inline void peak_by(const Results& results, const Target& target, TargetOutcome&
   o.margin = o.required - o.achieved;
   o.unit = "year";
   o.passed = peaked && o.margin >= 0.0;
-  o.detail = to_string(p.status) + ": maximum " + format_number(p.value) + " in " +
-             format_number(p.year) + ", plateau " + format_number(p.plateau_start) + "-" +
-             format_number(p.plateau_end) + (p.rebound ? ", rebounds" : "");
+  o.detail = to_string(p.status) + ": maximum " + report_number(p.value) + " in " +
+             report_number(p.year) + ", plateau " + report_number(p.plateau_start) + "-" +
+             report_number(p.plateau_end) + (p.rebound ? ", rebounds" : "");
 }
 
 inline void stable_decline(const Results& results, const Target& target, TargetOutcome& o) {
@@ -171,10 +170,10 @@ inline void stable_decline(const Results& results, const Target& target, TargetO
   o.margin = std::min(target.tolerance - rise, decline - target.value);
   o.unit = "1/yr";
   o.passed = o.margin >= 0.0;
-  o.detail = "mean decline " + format_number(100.0 * decline, 3) + " %/yr over " +
+  o.detail = "mean decline " + report_number(100.0 * decline, 3) + " %/yr over " +
              std::to_string(a) + "-" + std::to_string(b) + "; highest year " +
-             format_number(100.0 * rise, 3) + " % vs the peak up to " + std::to_string(a) +
-             " (allowed " + format_number(100.0 * target.tolerance, 3) + " %)";
+             report_number(100.0 * rise, 3) + " % vs the peak up to " + std::to_string(a) +
+             " (allowed " + report_number(100.0 * target.tolerance, 3) + " %)";
 }
 
 }  // namespace detail
@@ -212,7 +211,7 @@ inline TargetOutcome evaluate_target(const Results& results, const Target& targe
       o.margin = o.achieved - o.required;
       o.unit = "reduction vs " + std::to_string(target.base_year);
       o.passed = o.margin >= 0.0;
-      o.detail = target.indicator + " " + detail::format_number(base) + " in " +
+      o.detail = target.indicator + " " + detail::report_number(base) + " in " +
                  std::to_string(target.base_year);
       break;
     }
@@ -224,7 +223,7 @@ inline TargetOutcome evaluate_target(const Results& results, const Target& targe
       o.margin = cap ? o.required - o.achieved : o.achieved - o.required;
       o.unit = detail::indicator_unit(target.indicator);
       o.passed = o.margin >= 0.0;
-      o.detail = target.indicator + (cap ? " <= " : " >= ") + detail::format_number(o.required);
+      o.detail = target.indicator + (cap ? " <= " : " >= ") + detail::report_number(o.required);
       break;
     }
     case TargetKind::peak_by:
