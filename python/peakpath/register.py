@@ -89,10 +89,12 @@ class Register:
 
     @property
     def path(self) -> str:
+        """The SQLite file of the register."""
         return self._core.path
 
     @property
     def schema_version(self) -> int:
+        """The version of the register's table layout (upgraded on opening; docs/register.md)."""
         return self._core.schema_version
 
     def import_csv(self, path) -> int:
@@ -159,6 +161,7 @@ class Register:
         return self._core.import_offsets_csv(os.fspath(path))
 
     def offsets(self) -> pd.DataFrame:
+        """The offset sources, one row each, with their amounts by dimension."""
         rows = [dict(id=o.id, kind=o.kind, project_type=o.project_type, city=o.city, date=o.date,
                      capacity_unit=o.capacity_unit, verified=o.verified, note=o.note, **o.amounts)
                 for o in self._core.offsets()]

@@ -127,6 +127,7 @@ class Scenario:
 
     @property
     def electricity_method(self) -> str:
+        """How primary electricity converts to tce: ``"coal_consumption"`` or ``"calorific"``."""
         return self._core.electricity_method.name
 
     @property
