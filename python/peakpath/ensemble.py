@@ -406,35 +406,12 @@ def ensemble(scenario, uncertain: Mapping[str, Distribution], n: int, sampler: s
     """
     n = _positive_int("n", n)
     block_size = _positive_int("block_size", block_size)
-    if sampler not in SAMPLERS:
-        raise ValueError(f"ensemble: sampler = {sampler!r}: must be one of {', '.join(SAMPLERS)}")
-    if isinstance(seed, bool) or not isinstance(seed, numbers.Integral) or seed < 0:
-        raise ValueError(f"ensemble: seed = {seed!r}: must be a non-negative integer")
-    if executor is not None and not isinstance(executor, cf.Executor):
-        raise ValueError(f"ensemble: executor = {executor!r}: must be None or a "
-                         f"concurrent.futures.Executor")
+    _check_choices(sampler, seed, executor)
     threads = _positive_int("threads", threads if threads is not None
                             else (os.cpu_count() or 1) if executor is None else 1)
-    if isinstance(scenario, str):
-        scenario = Scenario.load(scenario)
-    if not isinstance(scenario, Scenario):
-        raise ValueError(f"ensemble: scenario = {scenario!r}: expected a Scenario or a name")
-    if not isinstance(uncertain, Mapping) or not uncertain:
-        raise ValueError(f"ensemble: uncertain = {uncertain!r}: expected a non-empty mapping "
-                         f"address -> Distribution")
-    for text, dist in uncertain.items():
-        if not isinstance(dist, Distribution):
-            raise ValueError(f"ensemble: uncertain[{text!r}] = {dist!r}: expected a "
-                             f"Distribution (peakpath.analysis.uniform, triangular, ...)")
-    addresses = [parse_address(text, _WHERE) for text in uncertain]
-    indicators = list(INDICATOR_NAMES if indicators is None else indicators)
-    for name in list(indicators) + list(peak_indicators):
-        if name not in INDICATOR_NAMES:
-            raise ValueError(f"ensemble: unknown indicator {name!r} (known: "
-                             f"{', '.join(INDICATOR_NAMES)})")
-    for name in peak_indicators:
-        if name not in indicators:
-            indicators.append(name)
+    scenario = _scenario_of(scenario)
+    addresses = _addresses_of(uncertain)
+    indicators = _indicators_of(indicators, peak_indicators)
     lever_plan = LeverPlan(scenario, addresses, _WHERE)
     targets_file = _targets_file(targets)
     design = Sampler(sampler, n, len(addresses), int(seed))
@@ -469,6 +446,52 @@ def ensemble(scenario, uncertain: Mapping[str, Distribution], n: int, sampler: s
                           block_size=block_size, uncertain=uncertain, years=years,
                           indicators=indicators, targets=targets_file,
                           relative_accuracy=relative_accuracy)
+
+
+def _check_choices(sampler, seed, executor) -> None:
+    """Refuses an unknown sampler, a seed that is not a non-negative integer, or an executor
+    that is not a concurrent.futures.Executor."""
+    if sampler not in SAMPLERS:
+        raise ValueError(f"ensemble: sampler = {sampler!r}: must be one of {', '.join(SAMPLERS)}")
+    if isinstance(seed, bool) or not isinstance(seed, numbers.Integral) or seed < 0:
+        raise ValueError(f"ensemble: seed = {seed!r}: must be a non-negative integer")
+    if executor is not None and not isinstance(executor, cf.Executor):
+        raise ValueError(f"ensemble: executor = {executor!r}: must be None or a "
+                         f"concurrent.futures.Executor")
+
+
+def _scenario_of(scenario) -> Scenario:
+    """A Scenario, or the shipped scenario of that name."""
+    if isinstance(scenario, str):
+        scenario = Scenario.load(scenario)
+    if not isinstance(scenario, Scenario):
+        raise ValueError(f"ensemble: scenario = {scenario!r}: expected a Scenario or a name")
+    return scenario
+
+
+def _addresses_of(uncertain) -> list:
+    """The parsed lever addresses of ``uncertain`` (address -> Distribution), checked."""
+    if not isinstance(uncertain, Mapping) or not uncertain:
+        raise ValueError(f"ensemble: uncertain = {uncertain!r}: expected a non-empty mapping "
+                         f"address -> Distribution")
+    for text, dist in uncertain.items():
+        if not isinstance(dist, Distribution):
+            raise ValueError(f"ensemble: uncertain[{text!r}] = {dist!r}: expected a "
+                             f"Distribution (peakpath.analysis.uniform, triangular, ...)")
+    return [parse_address(text, _WHERE) for text in uncertain]
+
+
+def _indicators_of(indicators, peak_indicators) -> list:
+    """The indicators to summarise (default all), with the peak indicators added, checked."""
+    indicators = list(INDICATOR_NAMES if indicators is None else indicators)
+    for name in list(indicators) + list(peak_indicators):
+        if name not in INDICATOR_NAMES:
+            raise ValueError(f"ensemble: unknown indicator {name!r} (known: "
+                             f"{', '.join(INDICATOR_NAMES)})")
+    for name in peak_indicators:
+        if name not in indicators:
+            indicators.append(name)
+    return indicators
 
 
 def _lost_block(b: _Block, error: BaseException) -> EnsembleStats:

@@ -37,6 +37,7 @@ struct LeverDefinition {
   std::string acts;            ///< where it acts in the model (one line for docs/levers.md)
 };
 
+// long: a table, one entry per lever; splitting it would scatter the catalogue.
 /// @brief The lever catalogue, in the order of docs/levers.md.
 inline const std::vector<LeverDefinition>& lever_catalogue() {
   constexpr double inf = std::numeric_limits<double>::infinity();
