@@ -92,8 +92,9 @@ void integrate_piecewise(const CapacitySystem& system, const std::vector<double>
         system.fail(
             t, "more than " + std::to_string(max_steps) + " step attempts in one sample interval");
       h = std::min(h, max_step);
-      // Land exactly on the kink, without leaving a sliver for a separate step.
-      const bool last = t + h * 1.01 >= end;
+      // Land exactly on the kink, without leaving a sliver for a separate step (nor stepping
+      // further than max_step).
+      const bool last = end - t <= std::min(h * 1.01, max_step);
       const double step = last ? end - t : h;
       for (std::size_t i = 0; i < feedback; ++i) y[i] = x[i] + step * a21 * k[0][i];
       rhs(y, t + c2 * step, k[1]);
