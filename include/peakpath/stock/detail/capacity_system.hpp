@@ -101,7 +101,9 @@ struct Drivers {
   double ratio = 0;   // replacement ratio; 0: none
 };
 
-/// The ODE system; called by odeint with any state type indexable by std::size_t.
+/// The ODE system: time-only inputs (drivers()) and the rates they give (rates()), for the
+/// piecewise stepper and, through operator(), for odeint with any state type indexable by
+/// std::size_t.
 class CapacitySystem {
  public:
   CapacitySystem(const CapacityModel& model, const CapacityInputs& inputs,
