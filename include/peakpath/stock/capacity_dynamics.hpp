@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-// peakpath: continuous capacity dynamics of a sector's technology classes (Boost.Odeint).
+// peakpath: continuous capacity dynamics of a sector's technology classes.
 #pragma once
 
 #include <Eigen/Dense>
@@ -15,15 +15,28 @@
 #include "peakpath/core/error.hpp"
 #include "peakpath/stock/capacity_model.hpp"
 #include "peakpath/stock/detail/capacity_system.hpp"
+#include "peakpath/stock/detail/piecewise_integrator.hpp"
 
 namespace peakpath::stock {
 
-/// @brief Settings of the adaptive integration (Dormand-Prince 5(4) with dense output).
+/// @brief How the capacity dynamics are integrated. Both use the Dormand-Prince 5(4) pair with
+/// step-size control at the tolerances of SolverOptions.
+enum class IntegrationMethod {
+  /// Restarted at every kink of the input paths and at every sample year, landing on each;
+  /// own allocation-free stepper (default; docs/stock.md).
+  piecewise,
+  /// Boost.Odeint's dense-output stepper across the kinks, sampled by interpolation: the
+  /// reference the piecewise method is checked against.
+  adaptive,
+};
+
+/// @brief Settings of the integration.
 struct SolverOptions {
   double abs_tolerance = 1e-8;  ///< absolute error per step (in capacity units)
   double rel_tolerance = 1e-8;  ///< relative error per step
   double max_step = 1.0;        ///< largest step in years, so no model year is stepped over
-  int max_steps = 100000;       ///< most steps between two sample years before giving up
+  int max_steps = 100000;       ///< most step attempts between two sample years before giving up
+  IntegrationMethod method = IntegrationMethod::piecewise;  ///< see IntegrationMethod
 };
 
 /// @brief Capacity and flows sampled at the input years (rows) by class (columns). Flows in
@@ -127,30 +140,18 @@ inline std::vector<AgedVintage> validate(const CapacityModel& model, const Capac
   return vintages;
 }
 
-/// The one implementation behind both simulate() overloads.
+/// Integrates @p system with Boost.Odeint's dense-output Dormand-Prince stepper from the base
+/// state @p x0, writing the state at every sample year into the rows of @p samples.
 template <class State>
-CapacityResult simulate_impl(const CapacityModel& model, const CapacityInputs& inputs,
-                             const SolverOptions& options) {
+void integrate_adaptive(const CapacitySystem& system, const CapacityInputs& inputs,
+                        const SolverOptions& options, const std::vector<double>& x0,
+                        const double& last_time, Eigen::MatrixXd& samples) {
   namespace odeint = boost::numeric::odeint;
-  std::vector<AgedVintage> vintages = validate(model, inputs, options);
-  double last_time = inputs.years.front();
-  const CapacitySystem system(model, inputs, std::move(vintages), &last_time);
-  const StateLayout layout = system.layout();
-  const std::size_t n = layout.n;
-  const auto rows = static_cast<Eigen::Index>(inputs.years.size());
-  const auto cols = static_cast<Eigen::Index>(n);
-
-  State x(layout.size());
-  for (std::size_t i = 0; i < layout.size(); ++i) x[i] = 0.0;
-  for (std::size_t k = 0; k < n; ++k)
-    for (double b : model.classes[k].base_capacity_by_age) x[layout.base(k)] += b;
-
-  // Sampled states: the cumulative states become per-period flows below.
-  Eigen::MatrixXd samples(rows, static_cast<Eigen::Index>(layout.size()));
+  State x(x0.size());
+  for (std::size_t i = 0; i < x0.size(); ++i) x[i] = x0[i];
   Eigen::Index row = 0;
   const auto observe = [&](const State& s, double) {
-    for (std::size_t i = 0; i < layout.size(); ++i)
-      samples(row, static_cast<Eigen::Index>(i)) = s[i];
+    for (std::size_t i = 0; i < x0.size(); ++i) samples(row, static_cast<Eigen::Index>(i)) = s[i];
     ++row;
   };
   using Stepper = odeint::runge_kutta_dopri5<State>;
@@ -164,6 +165,36 @@ CapacityResult simulate_impl(const CapacityModel& model, const CapacityInputs& i
     throw;
   } catch (const std::exception& e) {
     system.fail(last_time, e.what());
+  }
+}
+
+/// The one implementation behind both simulate() overloads.
+template <class State>
+CapacityResult simulate_impl(const CapacityModel& model, const CapacityInputs& inputs,
+                             const SolverOptions& options) {
+  std::vector<AgedVintage> vintages = validate(model, inputs, options);
+  double last_time = inputs.years.front();
+  const CapacitySystem system(model, inputs, std::move(vintages), &last_time);
+  const StateLayout layout = system.layout();
+  const std::size_t n = layout.n;
+  const auto rows = static_cast<Eigen::Index>(inputs.years.size());
+  const auto cols = static_cast<Eigen::Index>(n);
+
+  std::vector<double> x0(layout.size(), 0.0);
+  for (std::size_t k = 0; k < n; ++k)
+    for (double b : model.classes[k].base_capacity_by_age) x0[layout.base(k)] += b;
+
+  // Sampled states: the cumulative states become per-period flows below.
+  Eigen::MatrixXd samples(rows, static_cast<Eigen::Index>(layout.size()));
+  if (options.method == IntegrationMethod::adaptive) {
+    integrate_adaptive<State>(system, inputs, options, x0, last_time, samples);
+  } else {
+    integrate_piecewise(
+        system, inputs.years, x0, options.abs_tolerance, options.rel_tolerance, options.max_step,
+        options.max_steps, [&](const std::vector<double>& x, std::size_t row) {
+          for (std::size_t i = 0; i < x.size(); ++i)
+            samples(static_cast<Eigen::Index>(row), static_cast<Eigen::Index>(i)) = x[i];
+        });
   }
 
   CapacityResult r;
@@ -215,9 +246,10 @@ CapacityResult simulate_impl(const CapacityModel& model, const CapacityInputs& i
 /// age distribution, draws are phase-out and retrofit out (at most K_k / month), x_k the
 /// normalised new-build weights, A the activity, u the target utilisation and tau the
 /// adjustment time. The cumulative quantity integrates A sum_k (K_k / K) e_k(t).
-/// Default tolerances: SolverOptions{} (abs 1e-8, rel 1e-8, max step 1 year, 100000 steps
-/// per sample interval).
-/// @tparam State Eigen::VectorXd (default) or std::vector<double>; both give the same result
+/// Default settings: SolverOptions{} (abs 1e-8, rel 1e-8, max step 1 year, 100000 step attempts
+/// per sample interval, the piecewise method).
+/// @tparam State state type of the adaptive method: Eigen::VectorXd (default) or
+///         std::vector<double>; both give the same result
 /// @param model classes, lifetimes, base stock, investment rule
 /// @param inputs sample years, activity, phase-out and retrofit schedules
 /// @return capacity and flows by class and year

@@ -55,6 +55,23 @@ class ShareCurve {
   /// @brief The kind of curve.
   Kind kind() const { return kind_; }
 
+  /// @brief The prescribed weight path (kind path; empty for the other kinds).
+  const TimePath& path() const { return path_; }
+
+  /// @brief The years where the weight has a kink: the points of a path, the launch of a Bass
+  /// curve (a logistic curve has none).
+  std::vector<double> kinks() const {
+    switch (kind_) {
+      case Kind::path:
+        return path_.years();
+      case Kind::bass:
+        return {c_};
+      case Kind::logistic:
+        break;
+    }
+    return {};
+  }
+
   /// @brief The weight at @p year (>= 0).
   double at(double year) const {
     switch (kind_) {
