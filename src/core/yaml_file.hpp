@@ -2,6 +2,7 @@
 // Private: reading YAML files with errors that name the file, line and key.
 #pragma once
 
+#include <set>
 #include <string>
 
 #include <yaml-cpp/yaml.h>
@@ -10,10 +11,29 @@
 
 namespace peakpath::detail {
 
-/// @brief Parses @p path. @throws DataError with the file and line of a syntax error.
+/// @brief Throws DataError for a mapping anywhere under @p node that repeats a key: yaml-cpp
+/// keeps both entries and a lookup sees only the first, so the second would be silently lost.
+inline void reject_duplicate_keys(const std::string& path, const YAML::Node& node) {
+  if (node.IsSequence())
+    for (const auto& child : node) reject_duplicate_keys(path, child);
+  if (!node.IsMap()) return;
+  std::set<std::string> keys;
+  for (const auto& item : node) {
+    if (item.first.IsScalar() && !keys.insert(item.first.Scalar()).second)
+      throw DataError(path + " line " + std::to_string(item.first.Mark().line + 1) +
+                      ": duplicate key '" + item.first.Scalar() + "' (it appears earlier in " +
+                      "the same mapping; give each key once)");
+    reject_duplicate_keys(path, item.second);
+  }
+}
+
+/// @brief Parses @p path. @throws DataError with the file and line of a syntax error or a
+/// repeated key.
 inline YAML::Node load_yaml_file(const std::string& path) {
   try {
-    return YAML::LoadFile(path);
+    YAML::Node root = YAML::LoadFile(path);
+    reject_duplicate_keys(path, root);
+    return root;
   } catch (const YAML::BadFile&) {
     throw DataError(path + ": cannot open file");
   } catch (const YAML::ParserException& e) {

@@ -10,6 +10,7 @@
 
 #include <Eigen/Core>
 
+#include "peakpath/core/check.hpp"
 #include "peakpath/data/dataset.hpp"
 #include "peakpath/model/detail/scenario_paths.hpp"
 #include "peakpath/stock/capacity_dynamics.hpp"
@@ -83,7 +84,14 @@ inline SectorDynamics simulate_sector_classes(const Dataset& data, const Scenari
   model.sector = id;
   model.base_retirement = stock::BaseRetirement::age_distribution;
   model.hazard_table_step = 0.25;
-  if (const TimePath* u = paths.find("utilisation", id)) model.target_utilisation = *u;
+  if (const TimePath* u = paths.find("utilisation", id)) {
+    // Checked here, by name: capacity = activity / utilisation turns 0 into NaN downstream.
+    for (double year : years)
+      if (const double v = u->at(year); !(v > 0 && std::isfinite(v)))
+        check_positive("utilisation " + id + " in " + std::to_string(static_cast<int>(year)),
+                       "value", v);
+    model.target_utilisation = *u;
+  }
   if (const TimePath* ratio = paths.find("replacement_ratio", id)) model.replacement_ratio = *ratio;
   stock::CapacityInputs inputs;
   inputs.years = years;
