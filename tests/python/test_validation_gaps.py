@@ -40,6 +40,11 @@ def test_nan_year_in_a_scenario_file(tmp_path):
         pp.run(pp.Scenario.load(path))
 
 
+def test_nan_year_in_a_python_lever(base):
+    with pytest.raises(ValueError, match=r"years\[0\] = nan: must be finite"):
+        pp.run(base.with_levers(capacity_gw={"solar": {float("nan"): 150}}))
+
+
 def test_share_target_on_an_mt_indicator(tmp_path):
     path = _target_file(tmp_path, "{id: a, type: share_at_least, indicator: co2_total_mt, "
                                   "year: 2030, share: 0.5}")
