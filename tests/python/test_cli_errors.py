@@ -75,7 +75,8 @@ def test_bad_scheduler_address_is_an_io_error(tmp_path):
     pytest.importorskip("distributed")
     proc = peakpath("ensemble", spec, "--scheduler", "nonsense://no-such-host", "--quiet",
                     "--out", str(tmp_path))
-    one_line_error(proc, cli.EXIT_IO, "cannot reach the Dask scheduler at 'nonsense://no-such-host'")
+    one_line_error(proc, cli.EXIT_IO,
+                   "cannot reach the Dask scheduler at 'nonsense://no-such-host'")
 
 
 def test_closed_pipe_ends_quietly(tmp_path):

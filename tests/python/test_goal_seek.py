@@ -84,7 +84,8 @@ def test_string_lever_is_a_constant_from_the_first_projection_year(scenario, tmp
 def test_status_not_binding_and_infeasible(scenario, tmp_path):
     lever = {"variable": "capacity_gw", "key": "solar", "mode": "multiplier"}
     base_2030 = cap_at(pp.run(scenario))
-    loose = gs.goal_seek(scenario, lever, "cap", (1, 2), targets=cap_target(tmp_path, base_2030 + 50))
+    loose = gs.goal_seek(scenario, lever, "cap", (1, 2),
+                         targets=cap_target(tmp_path, base_2030 + 50))
     assert loose.status == "not_binding" and loose.value == 1 and loose.margin > 0 and loose.met
     tight = gs.goal_seek(scenario, lever, "cap", (1, 2), targets=cap_target(tmp_path, 1.0))
     assert tight.status == "infeasible" and not tight.met
@@ -110,7 +111,8 @@ def test_start_year_parameter(scenario, tmp_path):
                          ("soon", r"start_year 'soon' is not a year")]:
         with pytest.raises(ValueError, match=message):
             gs.goal_seek(scenario, lever, "cap", (1, 5), targets=targets, start_year=bad)
-    with pytest.raises(ValueError, match=r"start_year 2026 and the lever's from_year 2030 disagree"):
+    with pytest.raises(ValueError,
+                       match=r"start_year 2026 and the lever's from_year 2030 disagree"):
         gs.goal_seek(scenario, dict(lever, from_year=2030), "cap", (1, 5), targets=targets,
                      start_year=2026)
 

@@ -19,7 +19,8 @@ def test_with_levers_names_the_changed_point(base):
 
 
 def test_total_key_constant_and_several_changes(base):
-    assert base.with_levers(gdp_growth={2030: 0.04}).name == "shandong/baseline+gdp_growth@2030=0.04"
+    assert (base.with_levers(gdp_growth={2030: 0.04}).name
+            == "shandong/baseline+gdp_growth@2030=0.04")
     assert (base.with_levers(capacity_gw={"solar": 60}).name
             == "shandong/baseline+capacity_gw/solar=60")
     two = base.with_levers(capacity_gw={"solar": {2030: 150}, "wind": {2035: 90}})

@@ -22,7 +22,8 @@ def _target_file(tmp_path, entry):
 
 
 def test_nan_and_fractional_target_years(tmp_path):
-    path = _target_file(tmp_path, "{id: a, type: cap, indicator: co2_total_mt, year: .nan, cap: 900}")
+    path = _target_file(tmp_path, "{id: a, type: cap, indicator: co2_total_mt, year: .nan, "
+                                  "cap: 900}")
     with pytest.raises(pp.DataError, match=r"t.yaml line 3, key 'targets\[0\] \(a\).year': "
                                            r"value = nan: must lie in \[1900, 2200\]"):
         pp.Targets.load(path)
@@ -96,10 +97,11 @@ def test_duplicate_yaml_keys_in_a_target_set(tmp_path):
 
 
 def test_solar_capacity_has_a_stated_upper_bound(base):
-    with pytest.raises(ValueError, match=r"capacity_gw solar in 20\d\d: value = 10000000000000000: must lie "
-                                         r"in \[0, 100000\]"):
+    with pytest.raises(ValueError, match=r"capacity_gw solar in 20\d\d: value = "
+                                         r"10000000000000000: must lie in \[0, 100000\]"):
         pp.run(base.with_levers(capacity_gw={"solar": {2030: 1e16}}))
-    with pytest.raises(ValueError, match=r"capacity_gw coal in 20\d\d = .*: must be in \[0, 1e5\] GW"):
+    with pytest.raises(ValueError,
+                       match=r"capacity_gw coal in 20\d\d = .*: must be in \[0, 1e5\] GW"):
         pp.run(base.with_levers(capacity_gw={"coal": {2030: 1e6}}))
 
 
@@ -107,7 +109,8 @@ def test_zero_utilisation_is_named(base):
     with pytest.raises(ValueError) as error:
         pp.run(base.with_levers(utilisation={"ferrous_metals": 0.0}))
     message = str(error.value)
-    assert re.search(r"utilisation ferrous_metals in 20\d\d: value = 0: must be positive", message)
+    assert re.search(r"utilisation ferrous_metals in 20\d\d: value = 0: must lie in "
+                     r"\[0.01, 1\]", message)
     assert "retrofit_rate" not in message and "nan" not in message
 
 
