@@ -134,8 +134,7 @@ void bind_targets(py::module_& m) {
   py::class_<GoalSeekResult>(sub, "GoalSeekResult")
       .def_readonly("value", &GoalSeekResult::value)
       .def_readonly("margin", &GoalSeekResult::margin)
-      .def_property_readonly("status",
-                             [](const GoalSeekResult& r) { return to_string(r.status); })
+      .def_property_readonly("status", [](const GoalSeekResult& r) { return to_string(r.status); })
       .def_readonly("start_year", &GoalSeekResult::start_year)
       .def_readonly("outcome", &GoalSeekResult::outcome)
       .def_readonly("scenario", &GoalSeekResult::scenario)
