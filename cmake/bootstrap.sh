@@ -15,6 +15,7 @@ PEAKPATH_PACKAGES=(
   libgtest-dev libbenchmark-dev
   python3 python3-dev python3-numpy python3-pandas python3-matplotlib python3-yaml
   python3-pytest python3-scipy python3-dask python3-distributed python3-tqdm
+  python3-hypothesis          # the property-based tests (tests/python/test_properties.py)
   python3-venv python3-pip python3-setuptools python3-wheel
   clang-format black flake8   # the lint gates (tests/lint/run_lint.sh)
 )

@@ -2,6 +2,7 @@
 write percentile tables (docs/ensembles.md)."""
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 import time
@@ -81,6 +82,36 @@ class ProgressBar:
             self._bar.close()
 
 
+MAX_SAMPLES = 10**9  # a stated bound: beyond it a run takes months and indices overflow
+
+
+def _sample_count(text: str) -> int:
+    """``--n``: a whole number of samples in [1, 1e9]; "1e5" is accepted."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not (value.is_integer() and 1 <= value <= MAX_SAMPLES):
+        raise argparse.ArgumentTypeError(f"{text!r}: must be a whole number from 1 to "
+                                         f"{MAX_SAMPLES:.0e}")
+    return int(value)
+
+
+def _dask_client(address: str, timeout: float = 10.0):
+    """A Dask client connected to ``address``; OSError naming the address when none answers
+    within ``timeout`` seconds or the address is malformed."""
+    try:
+        import distributed
+    except ImportError:
+        raise OSError("--scheduler needs Dask's distributed package "
+                      "(Debian: python3-distributed)") from None
+    try:
+        return distributed.Client(address, timeout=timeout)
+    except (OSError, ValueError, TypeError) as error:  # refused, timed out, malformed
+        raise OSError(f"cannot reach the Dask scheduler at {address!r}: "
+                      f"{type(error).__name__}: {error}") from None
+
+
 def _cmd_ensemble(args) -> int:
     from .ensemble import ensemble
     from .io_utils import write_csv
@@ -91,9 +122,7 @@ def _cmd_ensemble(args) -> int:
             kwargs[key] = getattr(args, key)
     executor, closers = None, []
     if args.scheduler:
-        import distributed
-
-        client = distributed.Client(args.scheduler)
+        client = _dask_client(args.scheduler)
         closers.append(client.close)
         executor = client.get_executor()
     elif args.processes:
@@ -145,7 +174,8 @@ def add_ensemble_parser(subparsers) -> None:
     p.add_argument("--scheduler", default=None,
                    help="address of a Dask scheduler (tcp://host:8786); blocks run on its "
                         "workers")
-    p.add_argument("--n", type=int, default=None, help="number of samples (overrides the spec)")
+    p.add_argument("--n", type=_sample_count, default=None,
+                   help="number of samples, 1 to 1e9 (overrides the spec)")
     p.add_argument("--seed", type=int, default=None, help="seed (overrides the spec)")
     p.add_argument("--sampler", choices=SAMPLER_NAMES, default=None,
                    help="sampling design (overrides the spec)")

@@ -9,10 +9,6 @@ __all__ = ["add_targets_parser", "main_job", "peak_line", "SHIPPED_SCENARIOS"]
 SHIPPED_SCENARIOS = ("shandong/baseline", "shandong/opinions", "shandong/accelerated")
 
 
-def _stem(name: str) -> str:
-    return name.replace("/", "_")
-
-
 def peak_line(results, indicator: str = "co2_total_mt", tolerance: float = 0.01) -> str:
     from .peak import peak
 
@@ -26,21 +22,23 @@ def peak_line(results, indicator: str = "co2_total_mt", tolerance: float = 0.01)
     return text
 
 
-def _check(names, targets_name: str, out: str, print_peak: bool, overrides=()):
-    """Run, check and write ``<stem>_targets.csv`` for each scenario; returns results, reports."""
+def _check(names, targets_name: str, out: str, print_peak: bool, overrides=(),
+           force: bool = False):
+    """Run, check and write ``<stem>_targets.csv`` for each scenario; returns results, reports.
+    Scenario names must be unique unless ``force`` (:func:`peakpath.cli.load_scenarios`)."""
+    from .cli import file_stem, load_scenarios
     from .io_utils import write_csv
     from .model import run
-    from .scenario import Scenario
-    from .overrides import with_overrides
     from .targets import Targets, check_targets
 
     targets = Targets.load(targets_name)
+    scenarios = load_scenarios(names, overrides, force)
     os.makedirs(out, exist_ok=True)
     runs, reports = [], []
-    for name in names:
-        results = run(with_overrides(Scenario.load(name), overrides))
+    for scenario in scenarios:
+        results = run(scenario)
         report = check_targets(results, targets)
-        path = os.path.join(out, f"{_stem(results.scenario)}_targets.csv")
+        path = os.path.join(out, f"{file_stem(results.scenario)}_targets.csv")
         write_csv(report.to_frame(), path)
         print(report.to_string())
         if print_peak:
@@ -52,7 +50,8 @@ def _check(names, targets_name: str, out: str, print_peak: bool, overrides=()):
 
 
 def _cmd_targets(args) -> int:
-    _check(args.scenario, args.targets, args.out, print_peak=False, overrides=args.set or [])
+    _check(args.scenario, args.targets, args.out, print_peak=False, overrides=args.set or [],
+           force=args.force)
     return 0
 
 
@@ -69,6 +68,9 @@ def add_targets_parser(subparsers) -> None:
     p.add_argument("--out", default="out", help="output directory (default: out)")
     p.add_argument("--set", action="append", metavar="ADDRESS=VALUE",
                    help="override a lever, e.g. capacity_gw/solar@2030=150 (repeatable)")
+    p.add_argument("--force", action="store_true",
+                   help="check scenarios that share a name anyway (the later one's report "
+                        "replaces the earlier one's)")
     p.set_defaults(func=_cmd_targets)
 
 

@@ -7,12 +7,25 @@ import pandas as pd
 
 from .results import INDICATOR_NAMES, Results
 
-__all__ = ["compare", "compare_targets", "plot_comparison", "COMPARE_INDICATORS", "COMPARE_YEARS"]
+__all__ = ["compare", "compare_targets", "plot_comparison", "unique_names", "COMPARE_INDICATORS",
+           "COMPARE_YEARS"]
 
 COMPARE_INDICATORS = ("co2_total_mt", "energy_total_mtce", "coal_consumption_mt",
                       "non_fossil_share", "carbon_intensity_t_per_10k_cny",
                       "energy_intensity_tce_per_10k_cny")
 COMPARE_YEARS = (2020, 2025, 2027, 2030, 2035, 2060)
+
+
+def unique_names(names: Iterable[str], what: str,
+                 hint: str = "rename one with .renamed(name)") -> None:
+    """ValueError naming the first name given twice: runs are told apart by scenario name, so
+    a second run of a name would silently replace the first in a table or a file."""
+    seen: dict[str, int] = {}
+    for index, name in enumerate(names):
+        if name in seen:
+            raise ValueError(f"{what}: scenario name {name!r} is given twice (positions "
+                             f"{seen[name]} and {index}); {hint}")
+        seen[name] = index
 
 
 def _check(results: Sequence[Results]) -> list:
@@ -22,12 +35,14 @@ def _check(results: Sequence[Results]) -> list:
     for r in runs:
         if not isinstance(r, Results):
             raise TypeError(f"compare: expected Results, got {type(r).__name__}")
+    unique_names((r.scenario for r in runs), "compare")
     return runs
 
 
 def compare(results: Iterable[Results], indicators: Sequence[str] = COMPARE_INDICATORS,
             years: Sequence[int] = COMPARE_YEARS) -> pd.DataFrame:
-    """One row per (indicator, year), one column per scenario; years outside a run are NaN."""
+    """One row per (indicator, year), one column per scenario; years outside a run are NaN.
+    Scenario names must be unique (ValueError naming the duplicate)."""
     runs = _check(results)
     unknown = [i for i in indicators if i not in INDICATOR_NAMES]
     if unknown:
@@ -46,6 +61,8 @@ def compare(results: Iterable[Results], indicators: Sequence[str] = COMPARE_INDI
 def compare_targets(reports) -> pd.DataFrame:
     """Target margins side by side: one row per target, for each scenario its margin and
     pass/fail (columns ``(scenario, "margin")`` and ``(scenario, "passed")``)."""
+    reports = list(reports)
+    unique_names((rep.scenario for rep in reports), "compare_targets")
     frames = {rep.scenario: rep.to_frame()[["margin", "passed"]] for rep in reports}
     if not frames:
         raise ValueError("compare_targets: no reports given")

@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Any, Mapping
 
 from . import _core
+from .naming import with_derived_name
 
 __all__ = ["Scenario", "levers_to_spec"]
 
@@ -95,11 +96,13 @@ class Scenario:
         """
         merged = dict(levers or {})
         merged.update(kwargs)
-        return Scenario(self._core.with_levers(levers_to_spec(merged), bool(replace)))
+        return with_derived_name(
+            self, Scenario(self._core.with_levers(levers_to_spec(merged), bool(replace))))
 
     def with_factor_set(self, factor_set: str) -> "Scenario":
         """A copy using the ``"china"`` or ``"ipcc2006"`` emission factors."""
-        return Scenario(self._core.with_factor_set(factor_set))
+        return with_derived_name(self, Scenario(self._core.with_factor_set(factor_set)),
+                                 ("factor_set", factor_set))
 
     def with_electricity_method(self, method: str) -> "Scenario":
         """A copy converting primary electricity by ``"coal_consumption"`` or ``"calorific"``."""
@@ -107,11 +110,13 @@ class Scenario:
             value = getattr(_core.ElectricityMethod, method)
         except AttributeError:
             raise ValueError(f"electricity method {method!r}: use 'coal_consumption' or 'calorific'") from None
-        return Scenario(self._core.with_electricity_method(value))
+        return with_derived_name(self, Scenario(self._core.with_electricity_method(value)),
+                                 ("electricity_method", method))
 
     def with_horizon(self, horizon: int) -> "Scenario":
         """A copy ending in ``horizon``."""
-        return Scenario(self._core.with_horizon(int(horizon)))
+        return with_derived_name(self, Scenario(self._core.with_horizon(int(horizon))),
+                                 ("horizon", int(horizon)))
 
     def renamed(self, name: str) -> "Scenario":
         """A copy with another name (for tables and plots)."""

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // Bindings for targets, target reports, lever adjustments and goal seeking.
+#include <pybind11/eigen.h>
 #include <pybind11/stl.h>
 
 #include <map>
@@ -136,6 +137,9 @@ void bind_targets(py::module_& m) {
 
   py::class_<GoalSeekResult>(sub, "GoalSeekResult")
       .def_readonly("value", &GoalSeekResult::value)
+      .def_readonly("margin", &GoalSeekResult::margin)
+      .def_property_readonly("status", [](const GoalSeekResult& r) { return to_string(r.status); })
+      .def_readonly("start_year", &GoalSeekResult::start_year)
       .def_readonly("outcome", &GoalSeekResult::outcome)
       .def_readonly("scenario", &GoalSeekResult::scenario)
       .def_readonly("results", &GoalSeekResult::results)
@@ -144,7 +148,7 @@ void bind_targets(py::module_& m) {
       "goal_seek",
       [](const Scenario& scenario, const LeverAdjustment& adjustment, const Target& target,
          double lo, double hi, const std::string& find, double tolerance,
-         std::uintmax_t max_iterations) {
+         std::uintmax_t max_iterations, int start_year) {
         if (find != "smallest" && find != "largest")
           throw std::invalid_argument("goal_seek: find = '" + find +
                                       "': use 'smallest' or 'largest'");
@@ -152,11 +156,13 @@ void bind_targets(py::module_& m) {
         options.find = find == "smallest" ? SeekDirection::smallest : SeekDirection::largest;
         options.tolerance = tolerance;
         options.max_iterations = max_iterations;
+        options.start_year = start_year;
         py::gil_scoped_release release;
         return goal_seek(scenario, adjustment, target, lo, hi, options);
       },
       py::arg("scenario"), py::arg("adjustment"), py::arg("target"), py::arg("lo"), py::arg("hi"),
-      py::arg("find") = "smallest", py::arg("tolerance") = 0.0, py::arg("max_iterations") = 100);
+      py::arg("find") = "smallest", py::arg("tolerance") = 0.0, py::arg("max_iterations") = 100,
+      py::arg("start_year") = 0);
 }
 
 }  // namespace peakpath::python

@@ -2,6 +2,7 @@
 // CsvTable: reading CSV with located errors; atomic file writes.
 #include "peakpath/core/csv_table.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <cstdio>
@@ -18,6 +19,22 @@ namespace peakpath {
 namespace {
 
 std::string quoted(const std::string& value) { return "'" + value + "'"; }
+
+// Levenshtein distance, to suggest the closest allowed column name.
+std::size_t edit_distance(const std::string& a, const std::string& b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
 
 // Splits one logical CSV record starting at @p pos; advances @p pos and @p line past it.
 std::vector<std::string> next_record(const std::string& text, std::size_t& pos, std::size_t& line,
@@ -115,6 +132,24 @@ void CsvTable::require_columns(std::initializer_list<const char*> columns) const
   for (const char* column : columns)
     if (!has_column(column))
       throw DataError(path_ + ": missing column " + quoted(column));
+}
+
+void CsvTable::require_columns(std::initializer_list<const char*> columns,
+                               std::initializer_list<const char*> optional) const {
+  require_columns(columns);
+  std::vector<std::string> allowed(columns.begin(), columns.end());
+  allowed.insert(allowed.end(), optional.begin(), optional.end());
+  for (const char* doc : {"tag", "source", "note"}) allowed.emplace_back(doc);
+  for (const std::string& column : header_) {
+    if (std::find(allowed.begin(), allowed.end(), column) != allowed.end()) continue;
+    const std::string* closest = &allowed.front();
+    for (const std::string& name : allowed)
+      if (edit_distance(column, name) < edit_distance(column, *closest)) closest = &name;
+    std::string all;
+    for (const std::string& name : allowed) all += (all.empty() ? "" : ", ") + name;
+    throw DataError(path_ + ": unknown column " + quoted(column) + " (did you mean " +
+                    quoted(*closest) + "? columns: " + all + ")");
+  }
 }
 
 std::string CsvTable::where(std::size_t row, const std::string& column) const {

@@ -2,6 +2,7 @@
 // Private: reading YAML files with errors that name the file, line and key.
 #pragma once
 
+#include <set>
 #include <string>
 
 #include <yaml-cpp/yaml.h>
@@ -10,10 +11,56 @@
 
 namespace peakpath::detail {
 
-/// @brief Parses @p path. @throws DataError with the file and line of a syntax error.
+/// @brief The offset of the first byte of @p text that breaks UTF-8, or npos.
+inline std::size_t invalid_utf8_at(const std::string& text) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    const std::size_t length = byte < 0x80           ? 1
+                               : (byte >> 5) == 0x6  ? 2
+                               : (byte >> 4) == 0xE  ? 3
+                               : (byte >> 3) == 0x1E ? 4
+                                                     : 0;
+    if (length == 0 || i + length > text.size()) return i;
+    for (std::size_t k = 1; k < length; ++k)
+      if ((static_cast<unsigned char>(text[i + k]) >> 6) != 0x2) return i;
+    i += length;
+  }
+  return std::string::npos;
+}
+
+/// @brief Throws DataError for a scalar under @p node that is not UTF-8 (yaml-cpp decodes the
+/// escapes \N and \_ to single Latin-1 bytes) or a mapping that repeats a key (yaml-cpp keeps
+/// both entries and a lookup sees only the first, so the second would be silently lost).
+inline void check_yaml_tree(const std::string& path, const YAML::Node& node) {
+  const auto line = [&](const YAML::Node& n) { return std::to_string(n.Mark().line + 1); };
+  if (node.IsScalar()) {
+    if (const std::size_t at = invalid_utf8_at(node.Scalar()); at != std::string::npos)
+      throw DataError(path + " line " + line(node) + ": text that is not UTF-8 (byte " +
+                      std::to_string(at) + " of a scalar; write the character itself, not " +
+                      "the escapes \\N or \\_)");
+  }
+  if (node.IsSequence())
+    for (const auto& child : node) check_yaml_tree(path, child);
+  if (!node.IsMap()) return;
+  std::set<std::string> keys;
+  for (const auto& item : node) {
+    check_yaml_tree(path, item.first);
+    if (item.first.IsScalar() && !keys.insert(item.first.Scalar()).second)
+      throw DataError(path + " line " + line(item.first) + ": duplicate key '" +
+                      item.first.Scalar() + "' (it appears earlier in the same mapping; give " +
+                      "each key once)");
+    check_yaml_tree(path, item.second);
+  }
+}
+
+/// @brief Parses @p path. @throws DataError with the file and line of a syntax error, a
+/// repeated key or text that is not UTF-8.
 inline YAML::Node load_yaml_file(const std::string& path) {
   try {
-    return YAML::LoadFile(path);
+    YAML::Node root = YAML::LoadFile(path);
+    check_yaml_tree(path, root);
+    return root;
   } catch (const YAML::BadFile&) {
     throw DataError(path + ": cannot open file");
   } catch (const YAML::ParserException& e) {

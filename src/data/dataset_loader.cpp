@@ -34,7 +34,7 @@ std::vector<int> parse_ceads_list(const CsvTable& table, std::size_t row) {
 
 void load_sectors(Dataset& data, const CsvTable& table) {
   table.require_columns(
-      {"id", "name", "ceads_sectors", "group", "activity_driver", "activity_unit", "two_high"});
+      {"id", "name", "ceads_sectors", "group", "activity_driver", "activity_unit", "two_high"}, {});
   std::set<std::string> ids;
   for (std::size_t row = 0; row < table.rows(); ++row) {
     Sector sector;
@@ -75,7 +75,7 @@ std::size_t fuel_at(const Dataset& data, const CsvTable& table, std::size_t row,
 }
 
 void load_activity(Dataset& data, const CsvTable& table) {
-  table.require_columns({"sector", "value", "unit"});
+  table.require_columns({"sector", "value", "unit"}, {});
   data.base_activity =
       Eigen::VectorXd::Constant(static_cast<Eigen::Index>(data.sectors.size()), std::nan(""));
   for (std::size_t row = 0; row < table.rows(); ++row) {
@@ -97,7 +97,7 @@ void load_activity(Dataset& data, const CsvTable& table) {
 }
 
 void load_energy(Dataset& data, const CsvTable& table) {
-  table.require_columns({"sector", "fuel", "energy_tce"});
+  table.require_columns({"sector", "fuel", "energy_tce"}, {});
   data.base_energy_tce.setZero(static_cast<Eigen::Index>(data.sectors.size()),
                                static_cast<Eigen::Index>(data.fuel_ids.size()));
   std::set<std::pair<std::size_t, std::size_t>> seen;
@@ -115,7 +115,7 @@ void load_energy(Dataset& data, const CsvTable& table) {
 }
 
 void load_process(Dataset& data, const CsvTable& table) {
-  table.require_columns({"sector", "process", "co2_mt", "in_ceads"});
+  table.require_columns({"sector", "process", "co2_mt", "in_ceads"}, {});
   for (std::size_t row = 0; row < table.rows(); ++row) {
     ProcessSource source;
     source.sector = sector_at(data, table, row, "sector");
@@ -127,7 +127,7 @@ void load_process(Dataset& data, const CsvTable& table) {
 }
 
 void load_power(Dataset& data, const CsvTable& table) {
-  table.require_columns({"parameter", "value", "unit"});
+  table.require_columns({"parameter", "value", "unit"}, {});
   for (std::size_t row = 0; row < table.rows(); ++row) {
     const std::string& name = table.required_text(row, "parameter");
     if (!data.power.emplace(name, table.nonnegative(row, "value")).second)
@@ -151,7 +151,7 @@ void load_power(Dataset& data, const CsvTable& table) {
 }
 
 void load_power_fuels(Dataset& data, const CsvTable& table) {
-  table.require_columns({"output", "fuel", "share"});
+  table.require_columns({"output", "fuel", "share"}, {});
   const auto F = static_cast<Eigen::Index>(data.fuel_ids.size());
   data.electricity_fuel_mix.setZero(F);
   data.heat_fuel_mix.setZero(F);
@@ -173,7 +173,7 @@ void load_power_fuels(Dataset& data, const CsvTable& table) {
 }
 
 void load_paths(Dataset& data, const CsvTable& table) {
-  table.require_columns({"variable", "key", "year", "value"});
+  table.require_columns({"variable", "key", "year", "value"}, {"unit"});
   std::map<std::pair<std::string, std::string>, std::pair<std::vector<double>, std::vector<double>>>
       points;
   std::map<std::pair<std::string, std::string>, std::size_t> first_row;
@@ -196,7 +196,8 @@ void load_paths(Dataset& data, const CsvTable& table) {
 
 void load_technologies(Dataset& data, const CsvTable& table) {
   table.require_columns({"sector", "class", "relative_intensity", "base_share", "lifetime_mean",
-                         "lifetime_shape", "mean_age"});
+                         "lifetime_shape", "mean_age"},
+                        {});
   std::set<std::pair<std::size_t, std::string>> seen;
   for (std::size_t row = 0; row < table.rows(); ++row) {
     TechnologyClassSpec spec;
@@ -228,7 +229,7 @@ void load_technologies(Dataset& data, const CsvTable& table) {
 }
 
 void load_technology_fuels(Dataset& data, const CsvTable& table) {
-  table.require_columns({"sector", "class", "fuel", "share"});
+  table.require_columns({"sector", "class", "fuel", "share"}, {});
   for (std::size_t row = 0; row < table.rows(); ++row) {
     const std::size_t s = sector_at(data, table, row, "sector");
     const std::string& name = table.required_text(row, "class");
@@ -298,7 +299,7 @@ void apply_sections(Dataset& data, const std::string& manifest_path, const YAML:
 }
 
 void load_calibration(Dataset& data, const CsvTable& table) {
-  table.require_columns({"indicator", "year", "value", "tolerance", "unit", "source"});
+  table.require_columns({"indicator", "year", "value", "tolerance", "unit", "source"}, {});
   for (std::size_t row = 0; row < table.rows(); ++row)
     data.calibration.push_back({table.required_text(row, "indicator"),
                                 static_cast<int>(table.integer(row, "year")),

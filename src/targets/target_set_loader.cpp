@@ -68,7 +68,11 @@ double number_in(const std::string& file, const YAML::Node& node, const std::str
 }
 
 int year_of(const std::string& file, const YAML::Node& node, const std::string& key) {
-  return static_cast<int>(number_in(file, node, key, 1900, 2200, false));
+  const double year = number_in(file, node, key, 1900, 2200, false);
+  if (year != std::floor(year))  // 2030.5 would silently become 2030
+    throw DataError(yaml_where(file, node, key) + ": " +
+                    detail::format_check_message("", "value", -1, year, "must be a whole year"));
+  return static_cast<int>(year);
 }
 
 /// The keys each type accepts beyond id, type, description, tag, source and note.
@@ -81,6 +85,19 @@ const std::map<TargetKind, std::set<std::string>>& type_keys() {
       {TargetKind::peak_by, {"indicator", "year", "tolerance"}},
       {TargetKind::stable_decline, {"indicator", "window", "tolerance", "min_decline_rate"}}};
   return keys;
+}
+
+/// Share indicators (unit 1) have "_share" in their name (non_fossil_share_calorific too); the
+/// others carry units (Mt, Mtce, ...).
+bool is_share(const std::string& indicator) {
+  return indicator.find("_share") != std::string::npos;
+}
+
+std::string share_indicators() {
+  std::string list;
+  for (const auto& name : INDICATOR_NAMES)
+    if (is_share(name)) list += (list.empty() ? "" : ", ") + name;
+  return list;
 }
 
 const char* value_key(TargetKind kind) {
@@ -139,6 +156,10 @@ Target parse_target(const std::string& file, const YAML::Node& node, std::size_t
         INDICATOR_NAMES.end())
       throw DataError(yaml_where(file, indicator, name + ".indicator") + ": '" + t.indicator +
                       "' is not an indicator of the model (see INDICATOR_NAMES)");
+    if (t.kind == TargetKind::share_at_least && !is_share(t.indicator))
+      throw DataError(yaml_where(file, indicator, name + ".indicator") + ": '" + t.indicator +
+                      "' is not a share; type share_at_least needs a share indicator (" +
+                      share_indicators() + ")");
   }
   if (t.kind == TargetKind::stable_decline) {
     const YAML::Node window = yaml_required(file, node, "window");

@@ -33,7 +33,9 @@ def test_ensemble_command_writes_tables_and_shows_progress(tmp_path, capsys):
     assert cli(["ensemble", SPEC, "--n", "40", "--workers", "2", "--out", str(tmp_path)]) == 0
     out, err = capsys.readouterr()
     assert "40/40" in err and "runs/s" in err and err.endswith("\n")
-    assert "ensemble of shandong/baseline: 40 samples (lhs, seed 20240601), 40 completed" in out
+    # The spec's levers make a derived scenario, named after them (docs/scenarios.md).
+    assert ("ensemble of shandong/baseline+import_share@2020=0.177+import_share@2025=0.226: "
+            "40 samples (lhs, seed 20240601), 40 completed") in out
     assert "P(peak_2030 met)" in out
     table = pd.read_csv(tmp_path / "baseline_uncertainty_percentiles.csv")
     assert list(table.columns[:4]) == ["indicator", "year", "count", "mean"]
@@ -71,7 +73,11 @@ def test_spec_errors_name_file_and_key(tmp_path, text, message):
     assert message in str(error.value)
 
 
-def test_bad_n_on_the_command_line(tmp_path):
-    with pytest.raises(ValueError, match="ensemble: n = 0: must be a positive integer"):
-        cli(["ensemble", SPEC, "--n", "0", "--out", str(tmp_path)])
+def test_bad_n_on_the_command_line(tmp_path, capsys):
+    # A usage error (exit 2) naming the option, before anything runs; 1e21 used to overflow.
+    for bad in ("0", "1e21", "2.5", "many"):
+        with pytest.raises(SystemExit) as exit_:
+            cli(["ensemble", SPEC, "--n", bad, "--out", str(tmp_path)])
+        assert exit_.value.code == 2
+        assert f"argument --n: '{bad}'" in capsys.readouterr().err
     assert not os.listdir(tmp_path)

@@ -62,21 +62,62 @@ def test_recovers_a_planted_start_year_seeking_the_latest(scenario, tmp_path):
     assert found.value == 2026
 
 
-def test_string_lever_is_a_constant(scenario, tmp_path):
-    # Solar held at x GW from the base year on: planted 60 GW.
-    planted = pp.run(scenario.with_levers(capacity_gw={"solar": 60.0}, replace=True))
+def test_string_lever_is_a_constant_from_the_first_projection_year(scenario, tmp_path):
+    # Solar held at x GW from 2021 (the first projection year) on: planted 60 GW.
+    lever = {"variable": "capacity_gw", "key": "solar", "mode": "constant", "from_year": 2021}
+    planted = planted_run(scenario, lever, 60.0)
     found = gs.goal_seek(scenario, "capacity_gw/solar", "cap", (30, 200),
                          targets=cap_target(tmp_path, cap_at(planted)), tolerance=1e-6)
     # The coal fleet's integration (tolerance 1e-6 of capacity) moves 2030 CO2 by ~1e-3 Mt,
     # about 1e-3 GW of solar.
     assert found.value == pytest.approx(60.0, abs=2e-3)
-    assert found.scenario.levers["capacity_gw"]["solar"] == {0.0: pytest.approx(found.value)}
+    assert found.status == "met" and found.start_year == 2021
+    assert found.margin == found.outcome["margin"] >= 0
+    base_solar = scenario.dataset.paths["capacity_gw"]["solar"]
+    assert found.scenario.levers["capacity_gw"]["solar"] == {
+        2020.0: base_solar[1][0], 2021.0: pytest.approx(found.value)}
+    # The base year keeps its values: 937 Mt of CO2, as without the lever.
+    assert (found.results.indicators().loc[2020].to_numpy()
+            == pp.run(scenario).indicators().loc[2020].to_numpy()).all()
 
 
-def test_impossible_target_and_bad_specs_are_clear_errors(scenario, tmp_path):
-    with pytest.raises(ValueError, match=r"no value in \[1, 2\] meets the target: margin"):
-        gs.goal_seek(scenario, {"variable": "capacity_gw", "key": "solar", "mode": "multiplier"},
-                     "cap", (1, 2), targets=cap_target(tmp_path, 1.0))
+def test_status_not_binding_and_infeasible(scenario, tmp_path):
+    lever = {"variable": "capacity_gw", "key": "solar", "mode": "multiplier"}
+    base_2030 = cap_at(pp.run(scenario))
+    loose = gs.goal_seek(scenario, lever, "cap", (1, 2),
+                         targets=cap_target(tmp_path, base_2030 + 50))
+    assert loose.status == "not_binding" and loose.value == 1 and loose.margin > 0 and loose.met
+    tight = gs.goal_seek(scenario, lever, "cap", (1, 2), targets=cap_target(tmp_path, 1.0))
+    assert tight.status == "infeasible" and not tight.met
+    assert tight.value == 2  # more solar, less CO2: the bound nearer the cap
+    assert tight.margin < 0 and tight.margin == tight.outcome["margin"]
+    assert not tight.outcome["passed"]
+    assert str(tight).startswith("goal_seek cap: infeasible, value 2, margin -")
+
+
+def test_start_year_parameter(scenario, tmp_path):
+    lever = {"variable": "capacity_gw", "key": "solar", "mode": "multiplier"}
+    targets = cap_target(tmp_path, cap_at(pp.run(scenario)) - 5)
+    late = gs.goal_seek(scenario, lever, "cap", (1, 5), targets=targets, start_year=2026,
+                        tolerance=1e-4)
+    early = gs.goal_seek(scenario, lever, "cap", (1, 5), targets=targets, tolerance=1e-4)
+    assert late.start_year == 2026 and early.start_year == 2021
+    assert late.scenario.levers["capacity_gw"]["solar"][2025.0] == pytest.approx(
+        scenario.dataset.paths["capacity_gw"]["solar"][1][
+            scenario.dataset.paths["capacity_gw"]["solar"][0].index(2025.0)])
+    for bad, message in [(2020, r"start_year 2020 must lie in the projection, 2021-2060"),
+                         (2061, r"start_year 2061 must lie in the projection"),
+                         (2030.5, r"start_year 2030.5 is not a whole year"),
+                         ("soon", r"start_year 'soon' is not a year")]:
+        with pytest.raises(ValueError, match=message):
+            gs.goal_seek(scenario, lever, "cap", (1, 5), targets=targets, start_year=bad)
+    with pytest.raises(ValueError,
+                       match=r"start_year 2026 and the lever's from_year 2030 disagree"):
+        gs.goal_seek(scenario, dict(lever, from_year=2030), "cap", (1, 5), targets=targets,
+                     start_year=2026)
+
+
+def test_bad_specs_are_clear_errors(scenario, tmp_path):
     with pytest.raises(ValueError, match="unknown lever 'capacity'"):
         gs.lever_adjustment("capacity/solar")
     with pytest.raises(ValueError, match="lever mode 'double'"):

@@ -23,7 +23,9 @@ def test_override_sets_a_point_and_scales_a_path():
 def test_cli_run_with_set(tmp_path, capsys):
     assert main(["run", "shandong/baseline", "--out", str(tmp_path),
                  "--set", "capacity_gw/solar@2030=300"]) == 0
-    table = pd.read_csv(tmp_path / "shandong_baseline_indicators.csv", index_col="year")
+    # Named after the override, so the baseline's own files are not overwritten.
+    table = pd.read_csv(tmp_path / "shandong_baseline+capacity_gw_solar@2030=300_indicators.csv",
+                        index_col="year")
     default = pp.run("shandong/baseline").indicators()
     assert table.loc[2030, "electricity_non_fossil_twh"] > default.loc[2030, "electricity_non_fossil_twh"]
     assert main(["run", "shandong/baseline", "--out", str(tmp_path), "--set", "solar=3"]) == 2

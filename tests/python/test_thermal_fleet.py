@@ -137,5 +137,7 @@ def test_a_replacement_ratio_on_the_fleet_is_refused():
 
 def test_a_fleet_without_base_year_generation_is_refused():
     """All electricity imported in the base year leaves nothing to size the fleet by."""
-    with pytest.raises(ValueError, match="'power_heat' has technology classes .* but no thermal generation"):
+    with pytest.raises(ValueError, match=r"import_share = 1.000000 in 2020 leaves no thermal "
+                                         r"generation .* sector 'power_heat' sizes its thermal "
+                                         r"fleet by base-year thermal generation"):
         pp.run(pp.Scenario.load("shandong/baseline").with_levers(import_share={2020: 1.0}))

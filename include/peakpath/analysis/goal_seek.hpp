@@ -31,12 +31,40 @@ struct GoalSeekOptions {
   SeekDirection find = SeekDirection::smallest;  ///< smallest or largest passing x
   double tolerance = 0.0;               ///< bracket width at which to stop; 0: 1e-6 (hi - lo)
   std::uintmax_t max_iterations = 100;  ///< root-finder iterations (each one run)
+  /// First year the lever acts in (constant, multiplier and scale modes; the earliest start
+  /// for start_year): earlier years, the base year among them, keep the scenario's values.
+  /// 0: the scenario's first projection year, base_year + 1. An adjustment's own from_year is
+  /// used when this is 0.
+  int start_year = 0;
 };
+
+/// @brief What goal_seek found.
+enum class GoalSeekStatus {
+  met,          ///< the target switches from failing to passing inside the bracket, or holds
+                ///< at the seeking-side bound only: `value` is the answer
+  not_binding,  ///< the target holds at both bounds (every value, the margin being monotone)
+  infeasible    ///< the target fails at both bounds: `value` is the bound with the larger margin
+};
+
+/// @brief "met", "not_binding" or "infeasible".
+inline std::string to_string(GoalSeekStatus status) {
+  switch (status) {
+    case GoalSeekStatus::met:
+      return "met";
+    case GoalSeekStatus::not_binding:
+      return "not_binding";
+    default:
+      return "infeasible";
+  }
+}
 
 /// @brief The answer of goal_seek, re-run and checked.
 struct GoalSeekResult {
-  double value = 0.0;     ///< the lever value, scale factor or start year found
-  TargetOutcome outcome;  ///< the target's verdict at `value` (passed)
+  double value = 0.0;   ///< the lever value, scale factor or start year found
+  double margin = 0.0;  ///< the target's margin at `value` (outcome.margin; >= 0 passes)
+  GoalSeekStatus status = GoalSeekStatus::met;  ///< met, not_binding or infeasible
+  int start_year = 0;                           ///< the first year the lever acts in
+  TargetOutcome outcome;  ///< the target's verdict at `value` (passed unless infeasible)
   Scenario scenario;      ///< the scenario at `value`
   Results results;        ///< its run
   int runs = 0;           ///< model runs used, the check included
@@ -57,16 +85,39 @@ inline std::string seek_number(double x) {
   return out.str();
 }
 
+/// The first year the lever acts in: @p options.start_year, else the adjustment's own
+/// from_year, else base_year + 1.
+/// @throws std::invalid_argument for a year outside the projection or two that disagree
+inline int seek_start_year(const Scenario& scenario, const LeverAdjustment& adjustment,
+                           const GoalSeekOptions& options, const std::string& where) {
+  const int own = adjustment.mode == LeverMode::start_year ? 0 : adjustment.from_year;
+  if (options.start_year != 0 && own != 0 && own != options.start_year)
+    throw std::invalid_argument(where + ": start_year " + std::to_string(options.start_year) +
+                                " and the lever's from_year " + std::to_string(own) +
+                                " disagree (give one)");
+  const int start = options.start_year != 0 ? options.start_year
+                    : own != 0              ? own
+                                            : scenario.base_year + 1;
+  if (start <= scenario.base_year || start > scenario.horizon)
+    throw std::invalid_argument(
+        where + ": start_year " + std::to_string(start) + " must lie in the projection, " +
+        std::to_string(scenario.base_year + 1) + "-" + std::to_string(scenario.horizon) +
+        " (the base year keeps its values)");
+  return start;
+}
+
 }  // namespace detail
 
 /// @brief The smallest (or largest) x in [lo, hi] at which @p scenario with @p adjustment
-/// applied meets @p target.
+/// applied from the start year on meets @p target, and what was found (GoalSeekStatus).
 ///
 /// Assumes the target's margin is monotone in x over the bracket (rising for `smallest`,
-/// falling for `largest`). When the bound on the seeking side already passes it is the answer;
-/// otherwise the other bound must pass, and Boost.Math's TOMS 748 (bracketing, Alefeld, Potra
-/// and Shi 1995) narrows the switch from failing to passing to `tolerance`; the start_year mode
-/// bisects over whole years. The returned x is re-run and checked.
+/// falling for `largest`). Both bounds are run first: both passing is `not_binding` (the
+/// seeking-side bound is returned), both failing `infeasible` (the bound with the larger margin
+/// is returned), the seeking-side bound alone passing is `met` at that bound. Otherwise
+/// Boost.Math's TOMS 748 (bracketing, Alefeld, Potra and Shi 1995) narrows the switch from
+/// failing to passing to `tolerance` (`met`); the start_year mode bisects over whole years.
+/// The returned x is re-run and checked.
 /// @param scenario the scenario to change
 /// @param adjustment the lever, package or schedule that x acts on
 /// @param target the target to meet
@@ -74,14 +125,16 @@ inline std::string seek_number(double x) {
 /// @param hi upper end of the bracket, > lo
 /// @param options direction, tolerance, iteration limit
 /// @return the value, its outcome, scenario and run
-/// @throws std::invalid_argument for a bad bracket or tolerance
-/// @throws std::domain_error when no x in the bracket meets the target (names both margins)
+/// @throws std::invalid_argument for a bad bracket, tolerance or start year
 /// @throws Error when the root finder does not converge or the re-run answer fails
 /// @throws as apply_lever, run and evaluate_target
-inline GoalSeekResult goal_seek(const Scenario& scenario, const LeverAdjustment& adjustment,
+inline GoalSeekResult goal_seek(const Scenario& scenario, const LeverAdjustment& lever,
                                 const Target& target, double lo, double hi,
                                 const GoalSeekOptions& options = {}) {
   const std::string where = "goal_seek(" + target.id + ")";
+  const int start = detail::seek_start_year(scenario, lever, options, where);
+  LeverAdjustment adjustment = lever;
+  if (adjustment.mode != LeverMode::start_year) adjustment.from_year = start;
   check_finite(where, "lo", lo);
   check_finite(where, "hi", hi);
   if (!(lo < hi))
@@ -90,6 +143,9 @@ inline GoalSeekResult goal_seek(const Scenario& scenario, const LeverAdjustment&
   const bool years = adjustment.mode == LeverMode::start_year;
   if (years && (lo != std::floor(lo) || hi != std::floor(hi)))
     throw std::invalid_argument(where + ": a start-year bracket must hold whole years");
+  if (years && lo < start)
+    throw std::invalid_argument(where + ": the bracket starts in " + detail::seek_number(lo) +
+                                ", before start_year " + std::to_string(start));
   check_nonnegative(where, "tolerance", options.tolerance);
   const bool smallest = options.find == SeekDirection::smallest;
 
@@ -104,15 +160,13 @@ inline GoalSeekResult goal_seek(const Scenario& scenario, const LeverAdjustment&
   const TargetOutcome& near = smallest ? at_lo : at_hi;  // the seeking side's bound
   const TargetOutcome& far = smallest ? at_hi : at_lo;
   double answer = 0.0;
+  GoalSeekStatus status = GoalSeekStatus::met;
   if (near.passed) {
     answer = smallest ? lo : hi;
+    if (far.passed) status = GoalSeekStatus::not_binding;
   } else if (!far.passed) {
-    throw std::domain_error(
-        where + ": no value in [" + detail::seek_number(lo) + ", " + detail::seek_number(hi) +
-        "] meets the target: margin " + detail::seek_number(at_lo.margin) + " " + at_lo.unit +
-        " at " + detail::seek_number(lo) + " and " + detail::seek_number(at_hi.margin) + " at " +
-        detail::seek_number(hi) + " (widen the bracket, or seek the " +
-        (smallest ? "largest" : "smallest") + " value if the margin falls as the lever rises)");
+    status = GoalSeekStatus::infeasible;
+    answer = at_lo.margin >= at_hi.margin ? lo : hi;
   } else if (years) {
     // Whole years: keep `fail` failing and `pass` passing until they are neighbours.
     double fail = smallest ? lo : hi, pass = smallest ? hi : lo;
@@ -137,11 +191,14 @@ inline GoalSeekResult goal_seek(const Scenario& scenario, const LeverAdjustment&
   }
   GoalSeekResult result;
   result.value = answer;
+  result.status = status;
+  result.start_year = start;
   result.scenario = apply_lever(scenario, adjustment, answer);
   result.results = run(result.scenario);
   result.outcome = evaluate_target(result.results, target);
+  result.margin = result.outcome.margin;
   result.runs = runs + 1;
-  if (!result.outcome.passed)
+  if (status != GoalSeekStatus::infeasible && !result.outcome.passed)
     throw Error(where + ": the answer " + detail::seek_number(answer) +
                 " fails on re-run (margin " + detail::seek_number(result.outcome.margin) + " " +
                 result.outcome.unit + "); is the margin monotone in the lever?");

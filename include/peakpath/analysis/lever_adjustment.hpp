@@ -19,7 +19,8 @@ namespace peakpath {
 enum class LeverMode {
   constant,    ///< the lever's path is x from `from_year` on (every year when from_year is 0)
   multiplier,  ///< the lever's path times x from `from_year` on (every year when 0)
-  scale,       ///< every path of `package` at base + x (package - base): 0 keeps the scenario
+  scale,       ///< every path of `package` at base + x (package - base) from `from_year` on
+               ///< (every year when 0): 0 keeps the scenario
   start_year   ///< `schedule` shifted in time so that its first point lies in year x
 };
 
@@ -28,7 +29,7 @@ struct LeverAdjustment {
   LeverMode mode = LeverMode::constant;
   std::string variable;       ///< constant, multiplier, start_year: a LEVER_VARIABLES name
   std::string key = "total";  ///< e.g. a sector, technology or "sector/fuel"
-  int from_year = 0;          ///< constant, multiplier: first year changed (0: all years)
+  int from_year = 0;          ///< constant, multiplier, scale: first year changed (0: all years)
   PathSet package;            ///< scale: the levers at x = 1
   TimePath schedule;          ///< start_year: the schedule (held flat before its first point)
 };
@@ -101,11 +102,12 @@ inline Scenario apply_lever(const Scenario& scenario, const LeverAdjustment& adj
       for (const auto& [variable, keyed] : adjustment.package)
         for (const auto& [k, target] : keyed) {
           const TimePath& base = detail::existing_path(effective, variable, k, "scale");
-          std::set<double> points(base.years().begin(), base.years().end());
-          points.insert(target.years().begin(), target.years().end());
+          std::set<double> points(target.years().begin(), target.years().end());
+          for (double year : detail::change_points(base, from)) points.insert(year);
           std::vector<double> years(points.begin(), points.end()), values;
           for (double year : years)
-            values.push_back(base.at(year) + x * (target.at(year) - base.at(year)));
+            values.push_back(base.at(year) +
+                             (year >= from ? x * (target.at(year) - base.at(year)) : 0.0));
           changed[variable][k] = TimePath(years, values, "apply_lever " + variable + "/" + k);
         }
       break;

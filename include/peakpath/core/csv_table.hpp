@@ -25,6 +25,12 @@ class CsvTable {
 
   /// @throws DataError naming the file and the first missing column.
   void require_columns(std::initializer_list<const char*> columns) const;
+  /// @brief Requires @p columns and allows besides them only @p optional and the
+  /// documentation columns tag, source and note, so that a misspelled optional header is not
+  /// silently ignored. @throws DataError naming the file, the column and the closest allowed
+  /// name.
+  void require_columns(std::initializer_list<const char*> columns,
+                       std::initializer_list<const char*> optional) const;
 
   /// @brief "file.csv line 7, column 'x'" (line numbers count the header as line 1).
   std::string where(std::size_t row, const std::string& column) const;

@@ -24,15 +24,18 @@ class TimePath {
   }
 
   /// @throws std::invalid_argument on unsorted or duplicate years, mismatched sizes or no points;
-  ///         std::domain_error on a non-finite value.
+  ///         std::domain_error on a non-finite year or value.
   TimePath(std::vector<double> years, std::vector<double> values, const std::string& where = "")
       : years_(std::move(years)), values_(std::move(values)) {
     const std::string w = where.empty() ? "TimePath" : where;
     check_size_match(w, "years", years_.size(), "values", values_.size());
     if (years_.empty()) throw std::invalid_argument(w + ": a path needs at least one point");
-    check_sorted(w, "years", years_);
-    for (std::size_t i = 0; i < values_.size(); ++i)
+    for (std::size_t i = 0; i < values_.size(); ++i) {
+      // A NaN year compares false both ways, so the order check below would let it through.
+      check_finite(w, "years", years_[i], static_cast<std::ptrdiff_t>(i));
       check_finite(w, "values", values_[i], static_cast<std::ptrdiff_t>(i));
+    }
+    check_sorted(w, "years", years_);
   }
 
   /// @brief True when the path holds no point (not set).

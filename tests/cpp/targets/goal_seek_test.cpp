@@ -157,25 +157,41 @@ TEST(GoalSeek, BoundThatAlreadyPassesIsTheAnswer) {
   const auto found = peakpath::goal_seek(baseline(), solar, target, 1.0, 2.0);
   EXPECT_EQ(found.value, 1.0);
   EXPECT_EQ(found.runs, 3);  // both bounds and the check
+  EXPECT_EQ(found.status, peakpath::GoalSeekStatus::not_binding);
+  EXPECT_EQ(peakpath::to_string(found.status), "not_binding");
+  EXPECT_EQ(found.margin, found.outcome.margin);
+  EXPECT_GE(found.margin, 1.0 - 1e-9);
 }
 
-TEST(GoalSeek, ImpossibleTargetAndBadBracketAreClearErrors) {
+TEST(GoalSeek, LeverActsFromTheFirstProjectionYear) {
+  // A constant lever: the base year keeps its CO2 whatever the value.
+  peakpath::LeverAdjustment solar;
+  solar.variable = "capacity_gw";
+  solar.key = "solar";
+  auto target = planted_cap(baseline());
+  const auto found = peakpath::goal_seek(baseline(), solar, target, 0.0, 300.0);
+  EXPECT_EQ(found.start_year, baseline().base_year + 1);
+  EXPECT_EQ(found.status, peakpath::GoalSeekStatus::met);
+  const peakpath::Results base = peakpath::run(baseline());
+  EXPECT_EQ(found.results.indicator_values.row(0), base.indicator_values.row(0));
+  peakpath::GoalSeekOptions options;
+  options.start_year = baseline().base_year;  // the base year is not a projection year
+  EXPECT_THROW(peakpath::goal_seek(baseline(), solar, target, 0.0, 300.0, options),
+               std::invalid_argument);
+}
+
+TEST(GoalSeek, ImpossibleTargetIsInfeasibleAndBadBracketIsAnError) {
   peakpath::LeverAdjustment solar;
   solar.variable = "capacity_gw";
   solar.key = "solar";
   solar.mode = peakpath::LeverMode::multiplier;
   auto target = planted_cap(baseline());
   target.value = 1.0;  // 1 Mt CO2 in 2030: no solar multiplier in [1, 2] gets there
-  try {
-    peakpath::goal_seek(baseline(), solar, target, 1.0, 2.0);
-    FAIL() << "no error";
-  } catch (const std::domain_error& e) {
-    const std::string message = e.what();
-    EXPECT_NE(message.find("goal_seek(planted): no value in [1, 2] meets the target: margin "),
-              std::string::npos)
-        << message;
-    EXPECT_NE(message.find("widen the bracket"), std::string::npos);
-  }
+  const auto found = peakpath::goal_seek(baseline(), solar, target, 1.0, 2.0);
+  EXPECT_EQ(found.status, peakpath::GoalSeekStatus::infeasible);
+  EXPECT_EQ(found.value, 2.0);  // more solar, less CO2: the bound closer to the cap
+  EXPECT_LT(found.margin, 0.0);
+  EXPECT_FALSE(found.outcome.passed);
   EXPECT_THROW(peakpath::goal_seek(baseline(), solar, target, 2.0, 1.0), std::invalid_argument);
   peakpath::LeverAdjustment schedule;
   schedule.mode = peakpath::LeverMode::start_year;

@@ -10,6 +10,7 @@
 
 #include <Eigen/Core>
 
+#include "peakpath/core/check.hpp"
 #include "peakpath/data/dataset.hpp"
 #include "peakpath/model/detail/scenario_paths.hpp"
 #include "peakpath/stock/capacity_dynamics.hpp"
@@ -63,6 +64,10 @@ inline stock::ShareCurve new_build_curve(const ScenarioPaths& paths, const std::
   return stock::ShareCurve(weight ? *weight : TimePath(base_share));
 }
 
+/// The least `utilisation` (a share of capacity) a run accepts: a stated sanity bound, since
+/// capacity = activity / utilisation grows without limit as it nears 0.
+inline constexpr double MIN_UTILISATION = 0.01;
+
 /// Simulates the technology classes of sector @p s driven by @p activity (one value per year),
 /// keeping at least @p minimum_capacity (empty: none).
 /// Base-year capacity = activity / utilisation (or the minimum), split by base_share and aged
@@ -83,7 +88,15 @@ inline SectorDynamics simulate_sector_classes(const Dataset& data, const Scenari
   model.sector = id;
   model.base_retirement = stock::BaseRetirement::age_distribution;
   model.hazard_table_step = 0.25;
-  if (const TimePath* u = paths.find("utilisation", id)) model.target_utilisation = *u;
+  if (const TimePath* u = paths.find("utilisation", id)) {
+    // Checked here, by name: capacity = activity / utilisation turns 0 into NaN downstream,
+    // and a share near 0 into capacities the stock integration cannot follow.
+    for (double year : years)
+      if (const double v = u->at(year); !(v >= MIN_UTILISATION && v <= 1.0))
+        check_bounded("utilisation " + id + " in " + std::to_string(static_cast<int>(year)),
+                      "value", v, MIN_UTILISATION, 1.0);
+    model.target_utilisation = *u;
+  }
   if (const TimePath* ratio = paths.find("replacement_ratio", id)) model.replacement_ratio = *ratio;
   stock::CapacityInputs inputs;
   inputs.years = years;

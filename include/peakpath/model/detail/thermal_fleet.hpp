@@ -17,6 +17,11 @@ namespace peakpath {
 /// @brief Thermal technologies whose `capacity_gw` (a plan) the thermal fleet keeps at least.
 inline const std::vector<std::string> THERMAL_TECHNOLOGIES = {"coal", "gas"};
 
+/// @brief The largest `capacity_gw` of one technology a run accepts (GW): a sanity bound far
+/// above any provincial power system. Larger values are typing errors, and beyond about 1e15 GW
+/// generation swamps demand so far that the electricity balance cancels to rounding noise.
+inline constexpr double MAX_CAPACITY_GW = 1e5;
+
 namespace detail {
 
 /// The thermal fleet: the technology classes of @p power_sector, driven by thermal generation
@@ -31,10 +36,17 @@ inline std::optional<SectorDynamics> simulate_thermal_fleet(
     const stock::SolverOptions& solver, const std::string& where) {
   if (!has_technology_classes(data, power_sector)) return std::nullopt;
   const std::string& id = data.sectors[power_sector].id;
-  if (!(thermal_twh.front() > 0))
-    throw std::invalid_argument(where + ": sector '" + id +
-                                "' has technology classes (its thermal fleet) but no thermal "
-                                "generation in the base year to size them");
+  if (!(thermal_twh.front() > 0)) {
+    const TimePath* share = paths.find("import_share", "total");
+    throw std::invalid_argument(
+        where + ": " +
+        (share ? "import_share = " + std::to_string(share->at(years.front())) + " in " +
+                     std::to_string(static_cast<int>(years.front())) +
+                     " leaves no thermal generation (with non-fossil output)"
+               : std::string("imports and non-fossil output leave no thermal generation in ") +
+                     std::to_string(static_cast<int>(years.front()))) +
+        ", but sector '" + id + "' sizes its thermal fleet by base-year thermal generation");
+  }
   if (paths.find("replacement_ratio", id))
     throw std::invalid_argument(
         "replacement_ratio " + id +
@@ -49,10 +61,10 @@ inline std::optional<SectorDynamics> simulate_thermal_fleet(
     planned = true;
     for (std::size_t t = 0; t < years.size(); ++t) {
       const double value = gw->at(years[t]);
-      if (!(value >= 0))
+      if (!(value >= 0 && value <= MAX_CAPACITY_GW))
         throw std::invalid_argument("capacity_gw " + tech + " in " +
                                     std::to_string(static_cast<int>(years[t])) + " = " +
-                                    std::to_string(value) + ": must be non-negative");
+                                    std::to_string(value) + ": must be in [0, 1e5] GW");
       planned_gw[t] += value;
     }
   }

@@ -104,9 +104,10 @@ inline void process_and_capture(const RunContext& ctx, const AccountingPaths& le
   }
   const auto co2 = sector_fuel(accounts.co2_t, ctx.fuel_count());
   for (std::size_t s = 0; s < ctx.sector_count(); ++s) {
-    const double wanted = value_or(levers.ccus_capture[s], year, 0.0) * 1e6;
+    const double wanted_mt = value_or(levers.ccus_capture[s], year, 0.0);
     require_bounded([&] { return "ccus_capture_mt " + ctx.data.sectors[s].id + at; }, "value",
-                    wanted, 0.0, inf);
+                    wanted_mt, 0.0, inf);  // the lever's own value (Mt), not the scaled t
+    const double wanted = wanted_mt * 1e6;
     const auto k = static_cast<Eigen::Index>(s);
     const double available = co2.sector(t, s).sum() + accounts.process_co2_t(t, k);
     accounts.captured_co2_t(t, k) = std::min(wanted, available);

@@ -83,7 +83,8 @@ inline stages::ElectricityBalance balance_year(const RunContext& ctx, Eigen::Ind
     const std::string& tech = NON_FOSSIL_TECHNOLOGIES[k];
     const double capacity = ctx.paths.value("capacity_gw", tech, year, 0.0);
     const double factor = ctx.paths.value("capacity_factor", tech, year, 0.0);
-    require_bounded([&] { return "capacity_gw " + tech + at; }, "value", capacity, 0.0, inf);
+    require_bounded([&] { return "capacity_gw " + tech + at; }, "value", capacity, 0.0,
+                    MAX_CAPACITY_GW);
     require_bounded([&] { return "capacity_factor " + tech + at; }, "value", factor, 0.0, 1.0);
     generation_twh(t, static_cast<Eigen::Index>(k)) =
         capacity * factor * units::HOURS_PER_YEAR * 1e-3;
