@@ -37,6 +37,15 @@ struct LeverDefinition {
   std::string acts;            ///< where it acts in the model (one line for docs/levers.md)
 };
 
+/// @brief The largest `capacity_gw` of one technology a run accepts (GW): a sanity bound far
+/// above any provincial power system. Larger values are typing errors, and beyond about 1e15 GW
+/// generation swamps demand so far that the electricity balance cancels to rounding noise.
+inline constexpr double MAX_CAPACITY_GW = 1e5;
+
+/// @brief The least `utilisation` (a share of capacity) a run accepts: a stated sanity bound,
+/// since capacity = activity / utilisation grows without limit as it nears 0.
+inline constexpr double MIN_UTILISATION = 0.01;
+
 // long: a table, one entry per lever; splitting it would scatter the catalogue.
 /// @brief The lever catalogue, in the order of docs/levers.md.
 inline const std::vector<LeverDefinition>& lever_catalogue() {
@@ -64,7 +73,7 @@ inline const std::vector<LeverDefinition>& lever_catalogue() {
        1, false, "2, 6", "base-year mix (base_energy.csv, power_fuels.csv)", none, true,
        "electrification, gas and hydrogen switching, coal control in final use; "
        "`electricity_generation/fuel` and `heat_supply/fuel` for power and heat input"},
-      {"capacity_gw", K::technology, "installed capacity", "GW", 0, inf, false, "2",
+      {"capacity_gw", K::technology, "installed capacity", "GW", 0, MAX_CAPACITY_GW, false, "2",
        "data/<dataset>/paths.csv", none, true,
        "non-fossil build-out (nuclear, hydro, wind_onshore, wind_offshore, solar, biomass); "
        "`coal` and `gas`: the planned thermal capacity, the least the thermal fleet keeps"},
@@ -99,7 +108,7 @@ inline const std::vector<LeverDefinition>& lever_catalogue() {
        "1, 7", "0", 0.0, false, "forced closure of outdated capacity (replacement rules)"},
       {"retrofit_rate", K::sector_class_pair, "retrofit flow", "1/yr of base capacity", 0, inf,
        false, "1", "0", 0.0, false, "energy-efficiency retrofits toward benchmark levels"},
-      {"utilisation", K::sector, "capacity utilisation", "share", 0, inf, true, "1",
+      {"utilisation", K::sector, "capacity utilisation", "share", MIN_UTILISATION, 1, false, "1",
        "0.85 (power_heat: data/<dataset>/paths.csv)", 0.85, false,
        "capacity needed per unit of activity; for `power_heat`, thermal output per GW"},
       {"logistic_saturation", K::sector, "logistic saturation", "activity units", 0, inf, false,

@@ -13,6 +13,7 @@
 #include "peakpath/core/check.hpp"
 #include "peakpath/data/dataset.hpp"
 #include "peakpath/model/detail/scenario_paths.hpp"
+#include "peakpath/scenario/lever_catalogue.hpp"
 #include "peakpath/stock/capacity_dynamics.hpp"
 
 namespace peakpath::detail {
@@ -63,10 +64,6 @@ inline stock::ShareCurve new_build_curve(const ScenarioPaths& paths, const std::
   const TimePath* weight = paths.find("new_build_share", key);
   return stock::ShareCurve(weight ? *weight : TimePath(base_share));
 }
-
-/// The least `utilisation` (a share of capacity) a run accepts: a stated sanity bound, since
-/// capacity = activity / utilisation grows without limit as it nears 0.
-inline constexpr double MIN_UTILISATION = 0.01;
 
 /// Simulates the technology classes of sector @p s driven by @p activity (one value per year),
 /// keeping at least @p minimum_capacity (empty: none).

@@ -10,17 +10,13 @@
 #include "peakpath/data/dataset.hpp"
 #include "peakpath/energy/units.hpp"
 #include "peakpath/model/detail/scenario_paths.hpp"
+#include "peakpath/scenario/lever_catalogue.hpp"
 #include "peakpath/model/detail/sector_dynamics.hpp"
 
 namespace peakpath {
 
 /// @brief Thermal technologies whose `capacity_gw` (a plan) the thermal fleet keeps at least.
 inline const std::vector<std::string> THERMAL_TECHNOLOGIES = {"coal", "gas"};
-
-/// @brief The largest `capacity_gw` of one technology a run accepts (GW): a sanity bound far
-/// above any provincial power system. Larger values are typing errors, and beyond about 1e15 GW
-/// generation swamps demand so far that the electricity balance cancels to rounding noise.
-inline constexpr double MAX_CAPACITY_GW = 1e5;
 
 namespace detail {
 
