@@ -255,7 +255,9 @@ def trajectories(results, targets=None, indicator: str = "co2_total_mt", ax=None
     groups = []  # [year, drawn value, label, colours]
     for p, color in peaks:
         value = _scaled(indicator, [p.value])[0]
-        label = f"peak {p.year}" if p.status == "peaked" else p.status.replace("_", " ")
+        label = (f"peak {p.year}" if p.status == "peaked"
+                 else f"peak {p.year} or earlier" if p.status == "at_start"
+                 else p.status.replace("_", " "))
         same = next((g for g in groups if g[0] == p.year and g[2] == label
                      and abs(g[1] - value) <= 0.005 * span_y), None)
         if same:

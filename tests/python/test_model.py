@@ -184,9 +184,15 @@ def test_results_pickle_round_trip(baseline):
 
 
 def test_run_with_explicit_solver_tolerances():
-    loose = pp.run("shandong/baseline")
-    tight = pp.run("shandong/baseline", rel_tolerance=1e-10, abs_tolerance=1e-10)
-    np.testing.assert_allclose(tight.indicators().to_numpy(), loose.indicators().to_numpy(),
+    loose = pp.run("shandong/baseline").indicators()
+    tight = pp.run("shandong/baseline", rel_tolerance=1e-10, abs_tolerance=1e-10).indicators()
+    # The two residuals of the electricity balance can be small against the flows they are the
+    # difference of, so they are judged against consumption (as test_reference.py does).
+    residuals = ["electricity_curtailed_twh", "electricity_thermal_twh"]
+    np.testing.assert_allclose(tight.drop(columns=residuals), loose.drop(columns=residuals),
                                rtol=1e-5)
+    scale = tight["electricity_consumption_twh"].to_numpy()[:, None]
+    np.testing.assert_array_less(np.abs(tight[residuals] - loose[residuals]).to_numpy(),
+                                 1e-5 * scale)
     with pytest.raises(ValueError, match="rel_tolerance = -1"):
         pp.run("shandong/baseline", rel_tolerance=-1.0)

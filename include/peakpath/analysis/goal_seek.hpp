@@ -15,6 +15,7 @@
 #include "peakpath/analysis/lever_adjustment.hpp"
 #include "peakpath/core/check.hpp"
 #include "peakpath/core/error.hpp"
+#include "peakpath/core/format.hpp"
 #include "peakpath/model/run.hpp"
 #include "peakpath/targets/target_report.hpp"
 
@@ -75,15 +76,11 @@ namespace detail {
 /// The target's margin as a root-finding objective: >= 0 exactly when the target passes.
 inline double seek_objective(const TargetOutcome& outcome) {
   if (outcome.passed) return std::max(outcome.margin, 0.0);
+  if (std::isnan(outcome.margin)) return -1e-12;  // not measurable (a peak at the start): fails
   return std::min(outcome.margin, -1e-12);
 }
 
-inline std::string seek_number(double x) {
-  std::ostringstream out;
-  out.precision(10);
-  out << x;
-  return out.str();
-}
+inline std::string seek_number(double x) { return peakpath::format_number(x, 10); }
 
 /// The first year the lever acts in: @p options.start_year, else the adjustment's own
 /// from_year, else base_year + 1.

@@ -136,12 +136,14 @@ inline void peak_by(const Results& results, const Target& target, TargetOutcome&
   for (Eigen::Index t = 0; t < years.size(); ++t)
     years(t) = results.years[static_cast<std::size_t>(t)];
   const Peak p = peak(years, values, target.tolerance);
-  // Only a peak inside the window passes: at_start may lie before it, not_peaked and
-  // never_peaks have none. Not peaked: the peak can be no earlier than the end of the band.
+  // Only a peak inside the window passes. Not peaked: the peak can be no earlier than the end
+  // of the band. At the start: the peak may lie before the window, so no margin can be
+  // measured (NaN, and the detail says why); it does not pass.
   const bool peaked = p.status == PeakStatus::peaked;
   o.required = target.year;
-  o.achieved = peaked ? p.year : p.plateau_end;
-  o.margin = o.required - o.achieved;
+  o.achieved = peaked || p.status == PeakStatus::at_start ? p.year : p.plateau_end;
+  o.margin = p.status == PeakStatus::at_start ? std::numeric_limits<double>::quiet_NaN()
+                                              : o.required - o.achieved;
   o.unit = "year";
   o.passed = peaked && o.margin >= 0.0;
   o.detail = to_string(p.status) + ": maximum " + report_number(p.value) + " in " +
@@ -184,7 +186,8 @@ inline void stable_decline(const Results& results, const Target& target, TargetO
 ///   reduction (a milestone: 1 - interpolated level / I(base_year)); margin = achieved - required.
 /// - share_at_least: margin = value - threshold; cap: margin = cap - value.
 /// - peak_by: passes when the series has peaked (PeakStatus::peaked) in a year <= `year`; a
-///   maximum at the window's start (PeakStatus::at_start) does not pass;
+///   maximum at the window's start (PeakStatus::at_start) does not pass, and its margin is NaN
+///   (not measurable: the peak may lie before the window);
 ///   margin = year - peak year (not peaked: year - end of the band around the maximum).
 /// - stable_decline over [a, b] = [window_start, year], with P the maximum up to a: margin =
 ///   min(tolerance - max over (a, b] of (x - P) / |P|, (x_a - x_b) / (|x_a| (b - a)) - value).

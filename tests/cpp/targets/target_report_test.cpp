@@ -173,6 +173,16 @@ TEST(TargetReport, PeakByYear) {
   EXPECT_DOUBLE_EQ(o.margin, -10);
   EXPECT_NE(o.detail.find("not_peaked"), std::string::npos);
 
+  // Falling from the first year: the peak may lie before the window; no margin, no pass.
+  std::vector<double> falling;
+  for (int y = 2020; y <= 2040; ++y) falling.push_back(900 - 10 * (y - 2020));
+  run.series("co2_total_mt", falling);
+  o = peakpath::evaluate_target(run.results, t);
+  EXPECT_FALSE(o.passed);
+  EXPECT_TRUE(std::isnan(o.margin));
+  EXPECT_DOUBLE_EQ(o.achieved, 2020);
+  EXPECT_NE(o.detail.find("at_start"), std::string::npos);
+
   // Peak in 2025, fall, then a rebound above it in 2035: the peak is the later one.
   std::vector<double> rebound;
   for (int y = 2020; y <= 2040; ++y)
