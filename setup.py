@@ -24,10 +24,22 @@ class CMakeBuild(build_ext):
         build_dir = os.path.abspath(self.build_temp)
         os.makedirs(build_dir, exist_ok=True)
         jobs = str(os.cpu_count() or 2)
-        subprocess.run(["cmake", "-S", ROOT, "-B", build_dir, "-DCMAKE_BUILD_TYPE=Release",
-                        f"-DPython_EXECUTABLE={sys.executable}",
-                        "-DPEAKPATH_BUILD_TESTS=OFF", "-DPEAKPATH_BUILD_BENCHMARKS=OFF",
-                        "-DPEAKPATH_BUILD_EXAMPLES=OFF", "-DPEAKPATH_BUILD_PYTHON=ON"], check=True)
+        subprocess.run(
+            [
+                "cmake",
+                "-S",
+                ROOT,
+                "-B",
+                build_dir,
+                "-DCMAKE_BUILD_TYPE=Release",
+                f"-DPython_EXECUTABLE={sys.executable}",
+                "-DPEAKPATH_BUILD_TESTS=OFF",
+                "-DPEAKPATH_BUILD_BENCHMARKS=OFF",
+                "-DPEAKPATH_BUILD_EXAMPLES=OFF",
+                "-DPEAKPATH_BUILD_PYTHON=ON",
+            ],
+            check=True,
+        )
         subprocess.run(["cmake", "--build", build_dir, "--target", "_core", "-j", jobs], check=True)
         built = os.path.join(build_dir, "python", "peakpath")
         os.makedirs(package_dir, exist_ok=True)

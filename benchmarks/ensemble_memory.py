@@ -17,11 +17,16 @@ SPEC = os.path.join(ROOT, "data", "shandong", "ensembles", "baseline_uncertainty
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--n", type=int, default=100_000, help="samples (default 100000)")
-    parser.add_argument("--threads", type=int, default=os.cpu_count() or 1,
-                        help="C++ threads (default: the number of CPUs)")
+    parser.add_argument(
+        "--threads",
+        type=int,
+        default=os.cpu_count() or 1,
+        help="C++ threads (default: the number of CPUs)",
+    )
     parser.add_argument("--block-size", type=int, default=256, help="samples per block")
     parser.add_argument("--spec", default=SPEC, help="ensemble spec (YAML)")
     args = parser.parse_args(argv)
@@ -36,13 +41,17 @@ def main(argv=None) -> int:
     result = ensemble(progress=ProgressBar(), **kwargs)
     seconds = time.perf_counter() - start
     peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
-    print(f"samples        {result.n} ({result.completed} completed, "
-          f"{len(result.failures)} failed)")
+    print(
+        f"samples        {result.n} ({result.completed} completed, "
+        f"{len(result.failures)} failed)"
+    )
     print(f"threads        {args.threads}, block size {args.block_size}")
     print(f"wall time      {seconds:.1f} s")
     print(f"runs/s         {result.n / seconds:.0f}")
-    print(f"peak RSS       {peak_kib / 1024:.1f} MiB (before the ensemble: "
-          f"{before / 1024:.1f} MiB)")
+    print(
+        f"peak RSS       {peak_kib / 1024:.1f} MiB (before the ensemble: "
+        f"{before / 1024:.1f} MiB)"
+    )
     print(f"under 1 GiB    {'yes' if peak_kib < 1024 * 1024 else 'NO'}")
     return 0
 

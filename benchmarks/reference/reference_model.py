@@ -38,12 +38,31 @@ NON_FOSSIL_TECHNOLOGIES = ("nuclear", "hydro", "wind_onshore", "wind_offshore", 
 THERMAL_TECHNOLOGIES = ("coal", "gas")  # their capacity_gw (a plan) is the fleet's minimum
 POLLUTANTS = ("so2", "nox", "pm")
 INDICATOR_NAMES = (
-    "gdp_100m_cny", "energy_total_mtce", "energy_total_calorific_mtce", "coal_consumption_mt",
-    "non_fossil_share", "co2_total_mt", "co2_energy_mt", "co2_process_mt", "co2_power_heat_mt",
-    "co2_two_high_mt", "energy_intensity_tce_per_10k_cny", "carbon_intensity_t_per_10k_cny",
-    "coal_share", "non_fossil_share_calorific", "co2_captured_mt", "electricity_consumption_twh",
-    "electricity_import_twh", "electricity_non_fossil_twh", "electricity_thermal_twh",
-    "electricity_curtailed_twh", "so2_kt", "nox_kt", "pm_kt", "thermal_heat_rate_gce_per_kwh")
+    "gdp_100m_cny",
+    "energy_total_mtce",
+    "energy_total_calorific_mtce",
+    "coal_consumption_mt",
+    "non_fossil_share",
+    "co2_total_mt",
+    "co2_energy_mt",
+    "co2_process_mt",
+    "co2_power_heat_mt",
+    "co2_two_high_mt",
+    "energy_intensity_tce_per_10k_cny",
+    "carbon_intensity_t_per_10k_cny",
+    "coal_share",
+    "non_fossil_share_calorific",
+    "co2_captured_mt",
+    "electricity_consumption_twh",
+    "electricity_import_twh",
+    "electricity_non_fossil_twh",
+    "electricity_thermal_twh",
+    "electricity_curtailed_twh",
+    "so2_kt",
+    "nox_kt",
+    "pm_kt",
+    "thermal_heat_rate_gce_per_kwh",
+)
 
 # Constants of the capacity dynamics as the C++ model sets them (sector_dynamics.hpp,
 # capacity_model.hpp, capacity_system.hpp).
@@ -61,6 +80,7 @@ def _rows(path: str) -> list[dict]:
 @dataclass
 class TechnologyClass:
     """One row of technologies.csv (plus its fuel mix from technology_fuels.csv, if any)."""
+
     sector: int
     name: str
     relative_intensity: float
@@ -74,6 +94,7 @@ class TechnologyClass:
 @dataclass
 class Data:
     """A region dataset and the shared fuel tables, as plain arrays (S sectors, F fuels)."""
+
     directory: str
     fuel_ids: list[str]
     fuel_fossil: np.ndarray  # F, bool
@@ -98,10 +119,19 @@ class Data:
 
     def co2_t_per_tce(self, factor_set: str) -> np.ndarray:
         """Combustion CO2 per tce: 29.3076 GJ/tce x kg/TJ x oxidation (per fuel)."""
-        by_fuel = {r["fuel"]: r for r in _rows(os.path.join(self.fuels_directory,
-                                                            f"factors_{factor_set}.csv"))}
-        return np.array([GJ_PER_TCE * 1e-6 * float(by_fuel[f]["co2_kg_per_tj"])
-                         * float(by_fuel[f]["oxidation"]) for f in self.fuel_ids])
+        by_fuel = {
+            r["fuel"]: r
+            for r in _rows(os.path.join(self.fuels_directory, f"factors_{factor_set}.csv"))
+        }
+        return np.array(
+            [
+                GJ_PER_TCE
+                * 1e-6
+                * float(by_fuel[f]["co2_kg_per_tj"])
+                * float(by_fuel[f]["oxidation"])
+                for f in self.fuel_ids
+            ]
+        )
 
 
 def load_data(directory: str) -> Data:
@@ -133,18 +163,22 @@ def load_data(directory: str) -> Data:
         fuel_ids=fuel_ids,
         fuel_fossil=np.array([r["fossil"] == "1" for r in fuels]),
         fuel_coal=np.array([r["coal"] == "1" for r in fuels]),
-        fuel_per_tonne=np.array([float(r["tce_per_unit"]) if r["unit"] == "t" else np.nan
-                                 for r in fuels]),
-        pollutant_kg_per_tce=np.array([[float(pollutants[f][f"{p}_kg_per_tce"]) for p in POLLUTANTS]
-                                       for f in fuel_ids]),
+        fuel_per_tonne=np.array(
+            [float(r["tce_per_unit"]) if r["unit"] == "t" else np.nan for r in fuels]
+        ),
+        pollutant_kg_per_tce=np.array(
+            [[float(pollutants[f][f"{p}_kg_per_tce"]) for p in POLLUTANTS] for f in fuel_ids]
+        ),
         sector_ids=sector_ids,
         sector_group=[r["group"] for r in sectors],
         sector_by_population=np.array([r["activity_driver"] == "population" for r in sectors]),
         sector_two_high=np.array([r["two_high"] == "1" for r in sectors]),
         base_activity=activity,
         base_energy=energy,
-        process=[(sector_ids.index(r["sector"]), float(r["co2_mt"]) * 1e6)
-                 for r in _rows(files["base_process"])],
+        process=[
+            (sector_ids.index(r["sector"]), float(r["co2_mt"]) * 1e6)
+            for r in _rows(files["base_process"])
+        ],
         power={r["parameter"]: float(r["value"]) for r in _rows(files["power"])},
         electricity_mix=mixes["electricity"],
         heat_mix=mixes["heat"],
@@ -152,10 +186,17 @@ def load_data(directory: str) -> Data:
     )
     if "technologies" in files:
         for r in _rows(files["technologies"]):
-            data.technologies.append(TechnologyClass(
-                sector_ids.index(r["sector"]), r["class"], float(r["relative_intensity"]),
-                float(r["base_share"]), float(r["lifetime_mean"]), float(r["lifetime_shape"]),
-                float(r["mean_age"])))
+            data.technologies.append(
+                TechnologyClass(
+                    sector_ids.index(r["sector"]),
+                    r["class"],
+                    float(r["relative_intensity"]),
+                    float(r["base_share"]),
+                    float(r["lifetime_mean"]),
+                    float(r["lifetime_shape"]),
+                    float(r["mean_age"]),
+                )
+            )
     if "technology_fuels" in files:
         for r in _rows(files["technology_fuels"]):
             s = sector_ids.index(r["sector"])
@@ -191,6 +232,7 @@ class Paths:
 @dataclass
 class Scenario:
     """What a run needs: the dataset, effective paths, years and the two options."""
+
     data: Data
     paths: Paths
     years: np.ndarray
@@ -202,9 +244,13 @@ def scenario_from_peakpath(scenario) -> Scenario:
     """Build the reference's inputs from a ``peakpath.Scenario`` (or a ``_core.Scenario``)."""
     core = getattr(scenario, "_core", scenario)
     data = _cached_data(core.dataset.directory)
-    return Scenario(data, Paths(core.effective_paths),
-                    np.arange(core.base_year, core.horizon + 1, dtype=float), core.factor_set,
-                    core.electricity_method.name == "coal_consumption")
+    return Scenario(
+        data,
+        Paths(core.effective_paths),
+        np.arange(core.base_year, core.horizon + 1, dtype=float),
+        core.factor_set,
+        core.electricity_method.name == "coal_consumption",
+    )
 
 
 _DATA_CACHE: dict[str, Data] = {}
@@ -238,6 +284,7 @@ def activity_block(sc: Scenario) -> np.ndarray:
 @dataclass
 class SectorStock:
     """Capacity dynamics of one sector sampled at the model years."""
+
     sector: int
     classes: list[TechnologyClass]
     capacity: np.ndarray  # T x K
@@ -260,13 +307,14 @@ def _base_hazard(spec: TechnologyClass, tau: np.ndarray) -> np.ndarray:
     ages = np.arange(max(1, round(2.0 * spec.mean_age)), dtype=float)
     weights = np.exp((ages / lam) ** k)
     x = (ages[None, :] + tau[:, None]) / lam
-    sf = np.exp(-x ** k)
+    sf = np.exp(-(x**k))
     return (weights * k / lam * x ** (k - 1.0) * sf).sum(axis=1) / (weights * sf).sum(axis=1)
 
 
 @dataclass
 class _StockInputs:
     """Every time-dependent input of the capacity dynamics at the segment bounds (rows)."""
+
     hazard: np.ndarray  # bounds x classes
     phase_out: np.ndarray  # bounds x classes, capacity per year
     retrofit: np.ndarray  # bounds x flows, capacity per year
@@ -276,12 +324,26 @@ class _StockInputs:
     minimum: np.ndarray  # bounds x sectors, capacity kept at least (0: none)
 
     def row(self, i: int) -> "_StockInputs":
-        return _StockInputs(self.hazard[i], self.phase_out[i], self.retrofit[i], self.weight[i],
-                            self.activity[i], self.utilisation[i], self.minimum[i])
+        return _StockInputs(
+            self.hazard[i],
+            self.phase_out[i],
+            self.retrofit[i],
+            self.weight[i],
+            self.activity[i],
+            self.utilisation[i],
+            self.minimum[i],
+        )
 
 
-def _stock_rhs(member: np.ndarray, new_rate: np.ndarray, flows: list[tuple[int, int]],
-               t0: float, t1: float, lo: _StockInputs, hi: _StockInputs):
+def _stock_rhs(
+    member: np.ndarray,
+    new_rate: np.ndarray,
+    flows: list[tuple[int, int]],
+    t0: float,
+    t1: float,
+    lo: _StockInputs,
+    hi: _StockInputs,
+):
     """dB/dt, dN/dt of docs/stock.md ("Capacity dynamics") on one segment [t0, t1], where every
     input is linear in t. State: base vintage B and new builds N of all classes; ``member``
     (sectors x classes) says which sector a class belongs to."""
@@ -315,8 +377,10 @@ def _stock_rhs(member: np.ndarray, new_rate: np.ndarray, flows: list[tuple[int, 
         db -= drawn * share_b
         dn -= drawn * share_n
         # Investment replaces retirement and phase-out and closes the gap over ADJUSTMENT_TIME.
-        needed = np.maximum(at(lo.activity, hi.activity, w) / at(lo.utilisation, hi.utilisation, w),
-                            at(lo.minimum, hi.minimum, w))
+        needed = np.maximum(
+            at(lo.activity, hi.activity, w) / at(lo.utilisation, hi.utilisation, w),
+            at(lo.minimum, hi.minimum, w),
+        )
         replaced = member @ (natural + phase * factor)
         investment = np.maximum(0.0, replaced + (needed - member @ capacity) / ADJUSTMENT_TIME)
         weight = at(lo.weight, hi.weight, w)
@@ -330,12 +394,20 @@ def _stock_rhs(member: np.ndarray, new_rate: np.ndarray, flows: list[tuple[int, 
 def _classed_sectors(data: Data) -> list[int]:
     """The sectors with technology classes, in order, but power_heat: its classes are the
     thermal fleet, driven by thermal generation once the electricity balance is known."""
-    return sorted({t.sector for t in data.technologies
-                   if data.sector_group[t.sector] != "power_heat"})
+    return sorted(
+        {t.sector for t in data.technologies if data.sector_group[t.sector] != "power_heat"}
+    )
 
 
-def stock_block(sc: Scenario, sectors: list[int], activity: np.ndarray, rtol: float = 1e-10,
-                atol: float = 1e-8, *, minimum: np.ndarray | None = None) -> list[SectorStock]:
+def stock_block(
+    sc: Scenario,
+    sectors: list[int],
+    activity: np.ndarray,
+    rtol: float = 1e-10,
+    atol: float = 1e-8,
+    *,
+    minimum: np.ndarray | None = None,
+) -> list[SectorStock]:
     """Capacity by technology class of ``sectors`` driven by ``activity`` (years x sectors),
     kept at least at ``minimum`` (years x sectors) when given (docs/stock.md), integrated with
     ``solve_ivp`` (DOP853) segment by segment between the points where an input has a kink (the
@@ -354,7 +426,8 @@ def stock_block(sc: Scenario, sectors: list[int], activity: np.ndarray, rtol: fl
     # Segment bounds: every place where an input path may have a kink.
     span = years[-1] - years[0]
     table_nodes = years[0] + HAZARD_TABLE_STEP * np.arange(
-        int(math.floor((span + HAZARD_TABLE_STEP) / HAZARD_TABLE_STEP)) + 1)
+        int(math.floor((span + HAZARD_TABLE_STEP) / HAZARD_TABLE_STEP)) + 1
+    )
     knots = [table_nodes, years]
     for variable in ("phase_out_rate", "retrofit_rate", "new_build_share", "utilisation"):
         knots += [np.asarray(p[0]) for p in sc.paths.spec.get(variable, {}).values()]
@@ -362,8 +435,9 @@ def stock_block(sc: Scenario, sectors: list[int], activity: np.ndarray, rtol: fl
     bounds = bounds[(bounds >= years[0]) & (bounds <= years[-1])]
 
     # Inputs at the bounds (each linear in between).
-    utilisation = np.stack([paths.at("utilisation", sid, bounds, DEFAULT_UTILISATION)
-                            for sid in sids], axis=1)
+    utilisation = np.stack(
+        [paths.at("utilisation", sid, bounds, DEFAULT_UTILISATION) for sid in sids], axis=1
+    )
     if minimum is None:
         minimum = np.zeros_like(activity)
     base_capacity = np.maximum(activity[0] / utilisation[0], minimum[0])
@@ -382,16 +456,28 @@ def stock_block(sc: Scenario, sectors: list[int], activity: np.ndarray, rtol: fl
             retrofit.append(paths.at("retrofit_rate", key, bounds) * class_base[i])
     inputs = _StockInputs(
         hazard=hazard,
-        phase_out=np.stack([paths.at("phase_out_rate", key, bounds, 0.0) * class_base[k]
-                            for k, key in enumerate(keys)], axis=1),
+        phase_out=np.stack(
+            [
+                paths.at("phase_out_rate", key, bounds, 0.0) * class_base[k]
+                for k, key in enumerate(keys)
+            ],
+            axis=1,
+        ),
         retrofit=np.stack(retrofit, axis=1) if retrofit else np.zeros((len(bounds), 0)),
-        weight=np.stack([paths.at("new_build_share", key, bounds, spec.base_share)
-                         for key, spec in zip(keys, specs)], axis=1),
+        weight=np.stack(
+            [
+                paths.at("new_build_share", key, bounds, spec.base_share)
+                for key, spec in zip(keys, specs)
+            ],
+            axis=1,
+        ),
         activity=np.stack([np.interp(bounds, years, a) for a in activity.T], axis=1),
         utilisation=utilisation,
-        minimum=np.stack([np.interp(bounds, years, m) for m in minimum.T], axis=1))
-    new_rate = np.array([1.0 / (_weibull_scale(s) * math.gamma(1.0 + 1.0 / s.lifetime_shape))
-                         for s in specs])
+        minimum=np.stack([np.interp(bounds, years, m) for m in minimum.T], axis=1),
+    )
+    new_rate = np.array(
+        [1.0 / (_weibull_scale(s) * math.gamma(1.0 + 1.0 / s.lifetime_shape)) for s in specs]
+    )
 
     y = np.concatenate([class_base, np.zeros(K)])
     states = {bounds[0]: y}
@@ -412,9 +498,15 @@ def stock_block(sc: Scenario, sectors: list[int], activity: np.ndarray, rtol: fl
         relative = np.array([spec.relative_intensity for spec in specs if spec.sector == s])
         weighted = capacity[:, cols] * relative
         intensity = weighted.sum(axis=1) / capacity[:, cols].sum(axis=1)
-        stocks.append(SectorStock(s, [spec for spec in specs if spec.sector == s],
-                                  capacity[:, cols], intensity / intensity[0],
-                                  weighted / weighted.sum(axis=1, keepdims=True)))
+        stocks.append(
+            SectorStock(
+                s,
+                [spec for spec in specs if spec.sector == s],
+                capacity[:, cols],
+                intensity / intensity[0],
+                weighted / weighted.sum(axis=1, keepdims=True),
+            )
+        )
     return stocks
 
 
@@ -433,8 +525,9 @@ def class_mix_block(data: Data, stock: SectorStock, base_mix: np.ndarray) -> np.
     return stock.energy_weight @ mixes
 
 
-def fuel_shares(paths: Paths, owner: str, fuel_ids: list[str], base_mix: np.ndarray,
-                years: np.ndarray) -> np.ndarray:
+def fuel_shares(
+    paths: Paths, owner: str, fuel_ids: list[str], base_mix: np.ndarray, years: np.ndarray
+) -> np.ndarray:
     """T x F shares: fuel_share paths "owner/fuel" fixed, the other fuels share the rest in
     proportion to ``base_mix`` (T x F or F)."""
     shares = np.broadcast_to(base_mix, (len(years), len(fuel_ids))).copy()
@@ -462,19 +555,25 @@ def intensity_block(sc: Scenario, stocks: list[SectorStock]) -> np.ndarray:
     return data.base_energy.sum(axis=1) / data.base_activity * np.cumprod(factors, axis=0)
 
 
-def final_energy_block(sc: Scenario, activity: np.ndarray, intensity: np.ndarray,
-                       stocks: list[SectorStock]) -> np.ndarray:
+def final_energy_block(
+    sc: Scenario, activity: np.ndarray, intensity: np.ndarray, stocks: list[SectorStock]
+) -> np.ndarray:
     """E[t, s, f] = A[t, s] I[t, s] phi[t, s, f] (tce)."""
     data, years = sc.data, sc.years
     totals = data.base_energy.sum(axis=1)
-    base_mix = np.divide(data.base_energy, totals[:, None], out=np.zeros_like(data.base_energy),
-                         where=totals[:, None] > 0)
+    base_mix = np.divide(
+        data.base_energy,
+        totals[:, None],
+        out=np.zeros_like(data.base_energy),
+        where=totals[:, None] > 0,
+    )
     mixes = {st.sector: class_mix_block(data, st, base_mix[st.sector]) for st in stocks}
     energy = np.empty((len(years), len(data.sector_ids), len(data.fuel_ids)))
     for s, sid in enumerate(data.sector_ids):
         mix = mixes.get(s, base_mix[s])
         energy[:, s, :] = (activity[:, s] * intensity[:, s])[:, None] * fuel_shares(
-            sc.paths, sid, data.fuel_ids, mix, years)
+            sc.paths, sid, data.fuel_ids, mix, years
+        )
     return energy
 
 
@@ -490,8 +589,9 @@ class PowerHeat:
     heat_rate: np.ndarray  # gce/kWh
 
 
-def power_heat_block(sc: Scenario, energy: np.ndarray, rtol: float = 1e-10,
-                     atol: float = 1e-8) -> PowerHeat:
+def power_heat_block(
+    sc: Scenario, energy: np.ndarray, rtol: float = 1e-10, atol: float = 1e-8
+) -> PowerHeat:
     """Electricity and heat supply; adds generation and heat fuel input to the power_heat
     sector of ``energy`` (in place). The power_heat classes, if any, turn over with thermal
     generation (average GW) and scale the heat-rate lever by their capacity-weighted rate
@@ -500,39 +600,67 @@ def power_heat_block(sc: Scenario, energy: np.ndarray, rtol: float = 1e-10,
     power = data.power
     electricity_tce = energy[:, :, data.fuel("electricity")].sum(axis=1)
     consumption = electricity_tce / ELECTRICITY_TCE_PER_MWH * 1e-6
-    supply = consumption * (1.0 + paths.at("grid_loss_share", "total", years,
-                                           power["grid_loss_share"]))
+    supply = consumption * (
+        1.0 + paths.at("grid_loss_share", "total", years, power["grid_loss_share"])
+    )
     if paths.get("import_share", "total"):
         imports = paths.at("import_share", "total", years) * supply
     else:
         imports = paths.at("import_twh", "total", years, power["import_twh"])
     imports = np.minimum(imports, supply)
-    generation = np.stack([paths.at("capacity_gw", tech, years, 0.0)
-                           * paths.at("capacity_factor", tech, years, 0.0) * HOURS_PER_YEAR * 1e-3
-                           for tech in NON_FOSSIL_TECHNOLOGIES], axis=1)
+    generation = np.stack(
+        [
+            paths.at("capacity_gw", tech, years, 0.0)
+            * paths.at("capacity_factor", tech, years, 0.0)
+            * HOURS_PER_YEAR
+            * 1e-3
+            for tech in NON_FOSSIL_TECHNOLOGIES
+        ],
+        axis=1,
+    )
     non_fossil = generation.sum(axis=1)
     local = supply - imports
     thermal = np.maximum(0.0, local - non_fossil)
     curtailed = np.maximum(0.0, non_fossil - local)
-    heat_rate = paths.at("coal_heat_rate_gce_per_kwh", "total", years,
-                         power["coal_heat_rate_gce_per_kwh"])
+    heat_rate = paths.at(
+        "coal_heat_rate_gce_per_kwh", "total", years, power["coal_heat_rate_gce_per_kwh"]
+    )
     p = data.sector_group.index("power_heat")
     fleet = None
     if thermal[0] > 0 and any(t.sector == p for t in data.technologies):
-        planned = [paths.at("capacity_gw", tech, years) for tech in THERMAL_TECHNOLOGIES
-                   if paths.get("capacity_gw", tech)]
-        fleet = stock_block(sc, [p], thermal[:, None] * 1e3 / HOURS_PER_YEAR, rtol, atol,
-                            minimum=np.sum(planned, axis=0)[:, None] if planned else None)[0]
-        heat_rate = np.where(fleet.intensity_index > 0, heat_rate * fleet.intensity_index,
-                             heat_rate)
+        planned = [
+            paths.at("capacity_gw", tech, years)
+            for tech in THERMAL_TECHNOLOGIES
+            if paths.get("capacity_gw", tech)
+        ]
+        fleet = stock_block(
+            sc,
+            [p],
+            thermal[:, None] * 1e3 / HOURS_PER_YEAR,
+            rtol,
+            atol,
+            minimum=np.sum(planned, axis=0)[:, None] if planned else None,
+        )[0]
+        heat_rate = np.where(
+            fleet.intensity_index > 0, heat_rate * fleet.intensity_index, heat_rate
+        )
     thermal_input = thermal * heat_rate * 1e3  # TWh x gce/kWh -> tce
     heat_input = energy[:, :, data.fuel("heat")].sum(axis=1) / power["heat_boiler_efficiency"]
-    electricity_mix = fuel_shares(paths, "electricity_generation", data.fuel_ids,
-                                  data.electricity_mix, years)
+    electricity_mix = fuel_shares(
+        paths, "electricity_generation", data.fuel_ids, data.electricity_mix, years
+    )
     heat_mix = fuel_shares(paths, "heat_supply", data.fuel_ids, data.heat_mix, years)
     energy[:, p, :] += thermal_input[:, None] * electricity_mix + heat_input[:, None] * heat_mix
-    return PowerHeat(consumption, imports, generation, non_fossil - curtailed, thermal, curtailed,
-                     fleet, heat_rate)
+    return PowerHeat(
+        consumption,
+        imports,
+        generation,
+        non_fossil - curtailed,
+        thermal,
+        curtailed,
+        fleet,
+        heat_rate,
+    )
 
 
 @dataclass
@@ -549,20 +677,34 @@ def emissions_block(sc: Scenario, activity: np.ndarray, energy: np.ndarray) -> E
     co2 = energy * data.co2_t_per_tce(sc.factor_set)
     process = np.zeros((len(years), len(data.sector_ids)))
     for s, co2_base in data.process:
-        process[:, s] += co2_base / data.base_activity[s] * activity[:, s] * paths.at(
-            "process_intensity", data.sector_ids[s], years, 1.0)
-    wanted = np.stack([paths.at("ccus_capture_mt", sid, years, 0.0) * 1e6
-                       for sid in data.sector_ids], axis=1)
+        process[:, s] += (
+            co2_base
+            / data.base_activity[s]
+            * activity[:, s]
+            * paths.at("process_intensity", data.sector_ids[s], years, 1.0)
+        )
+    wanted = np.stack(
+        [paths.at("ccus_capture_mt", sid, years, 0.0) * 1e6 for sid in data.sector_ids], axis=1
+    )
     captured = np.minimum(wanted, co2.sum(axis=2) + process)
-    removal = np.stack([np.stack([paths.at("removal_efficiency", f"{sid}/{p}", years, 0.0)
-                                  for p in POLLUTANTS], axis=1) for sid in data.sector_ids], axis=1)
+    removal = np.stack(
+        [
+            np.stack(
+                [paths.at("removal_efficiency", f"{sid}/{p}", years, 0.0) for p in POLLUTANTS],
+                axis=1,
+            )
+            for sid in data.sector_ids
+        ],
+        axis=1,
+    )
     kept = 1e-3 * (1.0 - removal)  # kg -> t
     pollutants = np.einsum("tsf,fp->tsp", energy, data.pollutant_kg_per_tce) * kept
     return Emissions(co2, process, captured, pollutants)
 
 
-def indicator_block(sc: Scenario, activity: np.ndarray, energy: np.ndarray, ph: PowerHeat,
-                    em: Emissions) -> dict[str, np.ndarray]:
+def indicator_block(
+    sc: Scenario, activity: np.ndarray, energy: np.ndarray, ph: PowerHeat, em: Emissions
+) -> dict[str, np.ndarray]:
     """The 24 indicators (docs/model.md, "Indicators"), each an array over the years."""
     data, years = sc.data, sc.years
     by_fuel = energy.sum(axis=1)  # T x F
@@ -571,8 +713,9 @@ def indicator_block(sc: Scenario, activity: np.ndarray, energy: np.ndarray, ph: 
     per_tonne = data.fuel_coal & ~np.isnan(data.fuel_per_tonne)
     coal_t = (by_fuel[:, per_tonne] / data.fuel_per_tonne[per_tonne]).sum(axis=1)
     direct = by_fuel[:, data.fuel("biomass")] + by_fuel[:, data.fuel("hydrogen")]
-    import_nf = sc.paths.at("import_non_fossil_share", "total", years,
-                            data.power["import_non_fossil_share"])
+    import_nf = sc.paths.at(
+        "import_non_fossil_share", "total", years, data.power["import_non_fossil_share"]
+    )
     coal_rate = ph.heat_rate * 1e3  # tce per TWh, coal-consumption method
     calorific_rate = ELECTRICITY_TCE_PER_MWH * 1e6
     primary = ph.non_fossil_used_twh + ph.imports_twh
@@ -590,14 +733,32 @@ def indicator_block(sc: Scenario, activity: np.ndarray, energy: np.ndarray, ph: 
     el_rate = coal_rate if sc.coal_method else calorific_rate
     power_sector = data.sector_group.index("power_heat")
     pollutants = em.pollutants_t.sum(axis=1) * 1e-3
-    values = [gdp, energy_coal * 1e-6, energy_cal * 1e-6, coal_t * 1e-6,
-              (non_fossil_el * el_rate + direct) / total, co2_total * 1e-6, co2_energy * 1e-6,
-              process * 1e-6, co2_sector[:, power_sector] * 1e-6, two_high * 1e-6,
-              total / (gdp * 1e4), co2_total / (gdp * 1e4), coal_tce / total,
-              (non_fossil_el * calorific_rate + direct) / energy_cal, captured * 1e-6,
-              ph.consumption_twh, ph.imports_twh, ph.non_fossil_used_twh, ph.thermal_twh,
-              ph.curtailed_twh, pollutants[:, 0], pollutants[:, 1], pollutants[:, 2],
-              ph.heat_rate]
+    values = [
+        gdp,
+        energy_coal * 1e-6,
+        energy_cal * 1e-6,
+        coal_t * 1e-6,
+        (non_fossil_el * el_rate + direct) / total,
+        co2_total * 1e-6,
+        co2_energy * 1e-6,
+        process * 1e-6,
+        co2_sector[:, power_sector] * 1e-6,
+        two_high * 1e-6,
+        total / (gdp * 1e4),
+        co2_total / (gdp * 1e4),
+        coal_tce / total,
+        (non_fossil_el * calorific_rate + direct) / energy_cal,
+        captured * 1e-6,
+        ph.consumption_twh,
+        ph.imports_twh,
+        ph.non_fossil_used_twh,
+        ph.thermal_twh,
+        ph.curtailed_twh,
+        pollutants[:, 0],
+        pollutants[:, 1],
+        pollutants[:, 2],
+        ph.heat_rate,
+    ]
     return dict(zip(INDICATOR_NAMES, values))
 
 
@@ -627,5 +788,6 @@ def run(scenario, rtol: float = 1e-10, atol: float = 1e-8) -> ReferenceResults:
     em = emissions_block(sc, activity, energy)
     if ph.fleet is not None:
         stocks.append(ph.fleet)
-    return ReferenceResults(sc.years, activity, energy, stocks, ph, em,
-                            indicator_block(sc, activity, energy, ph, em))
+    return ReferenceResults(
+        sc.years, activity, energy, stocks, ph, em, indicator_block(sc, activity, energy, ph, em)
+    )

@@ -49,26 +49,36 @@ COAL_POWER = ("power_heat", "coal_power", 35.0, 12.0)
 POWER = os.path.join(HERE, "power.csv")
 # Product lines of one sector: line -> (project type of its levels, lifetime mean, mean age).
 # Lifetimes and ages are ASSUMPTIONS (U).
-LINES = {"petroleum_coking": {"refining": ("refining", 30.0, 12.0),
-                              "coking": ("coking", 25.0, 10.0)}}
+LINES = {
+    "petroleum_coking": {"refining": ("refining", 30.0, 12.0), "coking": ("coking", 25.0, 10.0)}
+}
 BASE_ENERGY = os.path.join(HERE, "base_energy.csv")
 # Scrap EAF beside the blast-furnace classes: (sector, its share of base-year capacity, energy
 # per tonne relative to the blast-furnace route, fuel mix, lifetime mean, mean age, source).
 SCRAP_EAF = (
-    "ferrous_metals", 0.10, 8.0 / 20.0,
-    {"electricity": 0.85, "natural_gas": 0.05, "coke": 0.10}, 30.0, 10.0,
+    "ferrous_metals",
+    0.10,
+    8.0 / 20.0,
+    {"electricity": 0.85, "natural_gas": 0.05, "coke": 0.10},
+    30.0,
+    10.0,
     "energy per tonne 8 vs 20 million Btu/ton for EAF vs integrated BF-BOF mills, excluding "
     "electricity losses (AISI 1995, quoted by GTI: http://gta.gastechnology.org/primary_metals/"
     "pm_dm_e), a US ratio used for Shandong (P/U); ASSUMPTIONS (U, no Shandong figure): EAF "
     "10 % of base-year steel capacity, fuel mix 85 % electricity, 5 % natural gas, 10 % coke "
-    "(charge carbon), Weibull lifetime mean 30 yr, shape 3, mean age 10 yr; overridable")
+    "(charge carbon), Weibull lifetime mean 30 yr, shape 3, mean age 10 yr; overridable",
+)
 FUELS = os.path.join(HERE, "..", "fuels", "fuels.csv")
-LINE_MIX_SOURCE = ("{line} line's share of the CEADs sector-21 fuels in base_energy.csv: coal family "
-                   "to coking, oil products to refining (P); natural gas, electricity and heat "
-                   "split in proportion to the lines' own fuels (ASSUMPTION, U)")
-ASSUMED = ("ASSUMPTION (no public Shandong figure): capacity shares 20/60/20 % below baseline / "
-           "between / at benchmark; Weibull lifetime shape 3; base-year ages uniform over "
-           "[0, 2 x mean age); overridable")
+LINE_MIX_SOURCE = (
+    "{line} line's share of the CEADs sector-21 fuels in base_energy.csv: coal family "
+    "to coking, oil products to refining (P); natural gas, electricity and heat "
+    "split in proportion to the lines' own fuels (ASSUMPTION, U)"
+)
+ASSUMED = (
+    "ASSUMPTION (no public Shandong figure): capacity shares 20/60/20 % below baseline / "
+    "between / at benchmark; Weibull lifetime shape 3; base-year ages uniform over "
+    "[0, 2 x mean age); overridable"
+)
 
 
 def levels():
@@ -86,8 +96,10 @@ def class_levels(table, ptype):
     base = table[(ptype, "baseline")]
     b, n = float(bench["value"]), float(base["value"])
     tag = "P" if bench["tag"] in "VP" and base["tag"] in "VP" else "U"
-    origin = (f"{ptype} levels benchmark {b:g} / baseline {n:g} {bench['unit']} "
-              f"(data/rules/efficiency_levels.csv, tag {bench['tag']}: {bench['source']})")
+    origin = (
+        f"{ptype} levels benchmark {b:g} / baseline {n:g} {bench['unit']} "
+        f"(data/rules/efficiency_levels.csv, tag {bench['tag']}: {bench['source']})"
+    )
     return origin, tag, {"below_baseline": n * n / b, "baseline": (n + b) / 2, "benchmark": b}
 
 
@@ -113,9 +125,16 @@ def fuel_lines():
     """{fuel: the line that alone uses it (coal family: coking; oil products: refining) or
     "shared" (natural gas, electricity, heat, ...)}."""
     with open(FUELS, newline="", encoding="utf-8") as handle:
-        return {r["id"]: ("coking" if r["coal"] == "1" else
-                          "refining" if r["fossil"] == "1" and r["id"] != "natural_gas" else
-                          "shared") for r in csv.DictReader(handle)}
+        return {
+            r["id"]: (
+                "coking"
+                if r["coal"] == "1"
+                else "refining"
+                if r["fossil"] == "1" and r["id"] != "natural_gas"
+                else "shared"
+            )
+            for r in csv.DictReader(handle)
+        }
 
 
 def line_mixes(sector, kind):
@@ -125,13 +144,18 @@ def line_mixes(sector, kind):
         for row in csv.DictReader(handle):
             if row["sector"] == sector:
                 energy[row["fuel"]] = float(row["energy_tce"])
-    own = {line: sum(e for f, e in energy.items() if kind[f] == line)
-           for line in ("refining", "coking")}
+    own = {
+        line: sum(e for f, e in energy.items() if kind[f] == line)
+        for line in ("refining", "coking")
+    }
     share = {line: own[line] / sum(own.values()) for line in own}
     mixes = {}
     for line in own:
-        fuels = {f: e if kind[f] == line else e * share[line]
-                 for f, e in energy.items() if kind[f] in (line, "shared")}
+        fuels = {
+            f: e if kind[f] == line else e * share[line]
+            for f, e in energy.items()
+            if kind[f] in (line, "shared")
+        }
         total = sum(fuels.values())
         mixes[line] = (share[line], {f: e / total for f, e in fuels.items() if e > 0})
     return mixes
@@ -146,21 +170,45 @@ def main():
         origin, tag, level = class_levels(table, ptype)
         blast_furnace = 1.0 - eaf_share if sector == eaf_sector else 1.0
         for name, value in level.items():
-            rows.append({"sector": sector, "class": name, "relative_intensity": round(value, 4),
-                         "base_share": round(blast_furnace * SHARES[name], 6),
-                         "lifetime_mean": lifetime, "lifetime_shape": SHAPE, "mean_age": age,
-                         "tag": tag, "source": f"{origin}; {ASSUMED}"})
+            rows.append(
+                {
+                    "sector": sector,
+                    "class": name,
+                    "relative_intensity": round(value, 4),
+                    "base_share": round(blast_furnace * SHARES[name], 6),
+                    "lifetime_mean": lifetime,
+                    "lifetime_shape": SHAPE,
+                    "mean_age": age,
+                    "tag": tag,
+                    "source": f"{origin}; {ASSUMED}",
+                }
+            )
         if sector == eaf_sector:
             mean = sum(SHARES[name] * value for name, value in level.items())
-            rows.append({"sector": sector, "class": "scrap_eaf",
-                         "relative_intensity": round(eaf_ratio * mean, 4),
-                         "base_share": eaf_share, "lifetime_mean": eaf_lifetime,
-                         "lifetime_shape": SHAPE, "mean_age": eaf_age, "tag": "U",
-                         "source": f"{eaf_ratio:g} x the blast-furnace classes' mean: {eaf_source}"})
-            fuel_rows += [{"sector": sector, "class": "scrap_eaf", "fuel": fuel, "share": share,
-                           "tag": "U", "source": "ASSUMPTION: scrap-EAF fuel mix (no Shandong "
-                                                  "figure); overridable"}
-                          for fuel, share in eaf_mix.items()]
+            rows.append(
+                {
+                    "sector": sector,
+                    "class": "scrap_eaf",
+                    "relative_intensity": round(eaf_ratio * mean, 4),
+                    "base_share": eaf_share,
+                    "lifetime_mean": eaf_lifetime,
+                    "lifetime_shape": SHAPE,
+                    "mean_age": eaf_age,
+                    "tag": "U",
+                    "source": f"{eaf_ratio:g} x the blast-furnace classes' mean: {eaf_source}",
+                }
+            )
+            fuel_rows += [
+                {
+                    "sector": sector,
+                    "class": "scrap_eaf",
+                    "fuel": fuel,
+                    "share": share,
+                    "tag": "U",
+                    "source": "ASSUMPTION: scrap-EAF fuel mix (no Shandong " "figure); overridable",
+                }
+                for fuel, share in eaf_mix.items()
+            ]
     for sector, lines in LINES.items():
         kind = fuel_lines()
         mixes = line_mixes(sector, kind)
@@ -169,35 +217,59 @@ def main():
             line_share, mix = mixes[line]
             mean = sum(SHARES[name] * value for name, value in level.items())
             for name, value in level.items():
-                rows.append({
-                    "sector": sector, "class": f"{line}_{name}",
-                    "relative_intensity": round(value / mean, 6),
-                    "base_share": round(line_share * SHARES[name], 6),
-                    "lifetime_mean": lifetime, "lifetime_shape": SHAPE, "mean_age": age,
-                    "tag": "U",
-                    "source": (f"{line} line, {line_share:.4f} of the sector's base-year energy (P "
-                               f"from the CEADs fuels of base_energy.csv; shared fuels split in "
-                               f"proportion, U); intensity relative to the line's mean; {origin}; "
-                               f"{ASSUMED}")})
+                rows.append(
+                    {
+                        "sector": sector,
+                        "class": f"{line}_{name}",
+                        "relative_intensity": round(value / mean, 6),
+                        "base_share": round(line_share * SHARES[name], 6),
+                        "lifetime_mean": lifetime,
+                        "lifetime_shape": SHAPE,
+                        "mean_age": age,
+                        "tag": "U",
+                        "source": (
+                            f"{line} line, {line_share:.4f} of the sector's base-year energy (P "
+                            f"from the CEADs fuels of base_energy.csv; shared fuels split in "
+                            f"proportion, U); intensity relative to the line's mean; {origin}; "
+                            f"{ASSUMED}"
+                        ),
+                    }
+                )
                 for fuel, fuel_share in mix.items():
-                    fuel_rows.append({"sector": sector, "class": f"{line}_{name}", "fuel": fuel,
-                                      "share": round(fuel_share, 8),
-                                      "tag": "U" if kind[fuel] == "shared" else "P",
-                                      "source": LINE_MIX_SOURCE.format(line=line)})
+                    fuel_rows.append(
+                        {
+                            "sector": sector,
+                            "class": f"{line}_{name}",
+                            "fuel": fuel,
+                            "share": round(fuel_share, 8),
+                            "tag": "U" if kind[fuel] == "shared" else "P",
+                            "source": LINE_MIX_SOURCE.format(line=line),
+                        }
+                    )
     sector, ptype, lifetime, age = COAL_POWER
     origin, tag, level = class_levels(table, ptype)
     rate = fleet_heat_rate()
     shares = coal_power_shares(level, rate)
     for name, value in level.items():
-        rows.append({
-            "sector": sector, "class": name, "relative_intensity": round(value, 4),
-            "base_share": round(shares[name], 6), "lifetime_mean": lifetime,
-            "lifetime_shape": SHAPE, "mean_age": age, "tag": "U",
-            "source": (f"thermal fleet, supply heat rate in gce/kWh; {origin}; benchmark share "
-                       f"{SHARES['benchmark']:g} ASSUMED, the other shares solved so that the "
-                       f"fleet rate is {rate:g} gce/kWh (power.csv); ASSUMPTION (no public "
-                       f"Shandong unit list): Weibull lifetime mean {lifetime:g} yr, shape "
-                       f"{SHAPE:g}; ages uniform over [0, 2 x {age:g}); overridable")})
+        rows.append(
+            {
+                "sector": sector,
+                "class": name,
+                "relative_intensity": round(value, 4),
+                "base_share": round(shares[name], 6),
+                "lifetime_mean": lifetime,
+                "lifetime_shape": SHAPE,
+                "mean_age": age,
+                "tag": "U",
+                "source": (
+                    f"thermal fleet, supply heat rate in gce/kWh; {origin}; benchmark share "
+                    f"{SHARES['benchmark']:g} ASSUMED, the other shares solved so that the "
+                    f"fleet rate is {rate:g} gce/kWh (power.csv); ASSUMPTION (no public "
+                    f"Shandong unit list): Weibull lifetime mean {lifetime:g} yr, shape "
+                    f"{SHAPE:g}; ages uniform over [0, 2 x {age:g}); overridable"
+                ),
+            }
+        )
     for name, table_rows in (("technologies.csv", rows), ("technology_fuels.csv", fuel_rows)):
         with open(os.path.join(HERE, name), "w", newline="", encoding="utf-8") as out:
             writer = csv.DictWriter(out, fieldnames=list(table_rows[0]))

@@ -41,8 +41,23 @@ def cols(df, name, expected):
 
 def main(ds):
     fuels = load(os.path.join(FUELS_DIR, "fuels.csv"))
-    cols(fuels, "fuels.csv", ["id", "name", "name_zh", "unit", "ncv_gj_per_unit", "tce_per_unit",
-                              "fossil", "coal", "state", "tag", "source"])
+    cols(
+        fuels,
+        "fuels.csv",
+        [
+            "id",
+            "name",
+            "name_zh",
+            "unit",
+            "ncv_gj_per_unit",
+            "tce_per_unit",
+            "fossil",
+            "coal",
+            "state",
+            "tag",
+            "source",
+        ],
+    )
     ids = list(fuels["id"])
     if len(ids) != 21 or len(set(ids)) != 21:
         err("fuels.csv: need 21 unique fuels")
@@ -54,7 +69,11 @@ def main(ds):
         if ((f["oxidation"] <= 0) | (f["oxidation"] > 1)).any():
             err(f"{fs}: oxidation out of (0,1]")
     pol = load(os.path.join(FUELS_DIR, "pollutants.csv"))
-    cols(pol, "pollutants.csv", ["fuel", "so2_kg_per_tce", "nox_kg_per_tce", "pm_kg_per_tce", "tag", "source"])
+    cols(
+        pol,
+        "pollutants.csv",
+        ["fuel", "so2_kg_per_tce", "nox_kg_per_tce", "pm_kg_per_tce", "tag", "source"],
+    )
     if list(pol["fuel"]) != ids:
         err("pollutants.csv: fuel list differs")
 
@@ -62,7 +81,11 @@ def main(ds):
         meta = yaml.safe_load(fh)
     files = {k: os.path.join(ds, v) for k, v in meta["files"].items()}
     sec = load(files["sectors"])
-    cols(sec, "sectors.csv", ["id", "name", "ceads_sectors", "group", "activity_driver", "activity_unit", "two_high"])
+    cols(
+        sec,
+        "sectors.csv",
+        ["id", "name", "ceads_sectors", "group", "activity_driver", "activity_unit", "two_high"],
+    )
     sids = set(sec["id"])
     nums = sorted(int(n) for v in sec["ceads_sectors"] for n in str(v).split(";"))
     if nums != list(range(1, 48)):
@@ -96,14 +119,25 @@ def main(ds):
         err("power_fuels.csv: outputs must be electricity and heat")
     pw = load(files["power"])
     cols(pw, "power.csv", ["parameter", "value", "unit", "tag", "source"])
-    need = {"coal_heat_rate_gce_per_kwh", "gas_heat_rate_gce_per_kwh", "heat_boiler_efficiency",
-            "grid_loss_share", "plant_own_use_share", "import_twh", "import_non_fossil_share", "heat_supply_pj"}
+    need = {
+        "coal_heat_rate_gce_per_kwh",
+        "gas_heat_rate_gce_per_kwh",
+        "heat_boiler_efficiency",
+        "grid_loss_share",
+        "plant_own_use_share",
+        "import_twh",
+        "import_non_fossil_share",
+        "heat_supply_pj",
+    }
     if not need <= set(pw["parameter"]):
         err(f"power.csv: missing {need - set(pw['parameter'])}")
     p = dict(zip(pw["parameter"], pw["value"]))
     # electricity rows must equal the end-use total
     e_tce = en[en["fuel"] == "electricity"]["energy_tce"].sum()
-    if "end_use_electricity_twh" in p and abs(e_tce / 0.1229 / 1e6 - p["end_use_electricity_twh"]) > 0.01:
+    if (
+        "end_use_electricity_twh" in p
+        and abs(e_tce / 0.1229 / 1e6 - p["end_use_electricity_twh"]) > 0.01
+    ):
         err("base_energy electricity rows do not match end_use_electricity_twh")
     h_tce = en[en["fuel"] == "heat"]["energy_tce"].sum()
     if abs(h_tce / 0.03412 / 1e6 - p["heat_supply_pj"]) > 0.5:
@@ -120,16 +154,22 @@ def main(ds):
     if set(paths[paths["variable"] == "capacity_gw"]["key"]) != techs:
         err("paths.csv: capacity_gw technologies")
     cal = load(files["calibration"])
-    cols(cal, "calibration.csv", ["indicator", "year", "value", "tolerance", "unit", "tag", "source"])
+    cols(
+        cal, "calibration.csv", ["indicator", "year", "value", "tolerance", "unit", "tag", "source"]
+    )
     # CEADs reproduction with the china factors
     ceads = None
     if "--ceads" in sys.argv:
         ceads = sys.argv[sys.argv.index("--ceads") + 1]
     else:
-        ceads = os.path.normpath(os.path.join(HERE, "..", "..", "..", "shared", "reference", "ceads"))
+        ceads = os.path.normpath(
+            os.path.join(HERE, "..", "..", "..", "shared", "reference", "ceads")
+        )
     inv_path = os.path.join(ceads, "shandong_co2_2019.csv")
     if os.path.exists(inv_path):
-        fac = pd.read_csv(os.path.join(FUELS_DIR, "factors_%s.csv" % meta["default_factor_set"])).set_index("fuel")
+        fac = pd.read_csv(
+            os.path.join(FUELS_DIR, "factors_%s.csv" % meta["default_factor_set"])
+        ).set_index("fuel")
         k = 29.3076 * fac["co2_kg_per_tj"] * fac["oxidation"] / 1e6
         inv = pd.read_csv(inv_path, float_precision="round_trip")
         fin = en[en["fuel"].isin(fossil)]
@@ -151,5 +191,10 @@ def main(ds):
 
 
 if __name__ == "__main__":
-    args = [a for a in sys.argv[1:] if not a.startswith("--") and (sys.argv.index(a) == 0 or sys.argv[sys.argv.index(a) - 1] != "--ceads")]
+    args = [
+        a
+        for a in sys.argv[1:]
+        if not a.startswith("--")
+        and (sys.argv.index(a) == 0 or sys.argv[sys.argv.index(a) - 1] != "--ceads")
+    ]
     sys.exit(main(args[0] if args else HERE))

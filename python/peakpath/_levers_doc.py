@@ -128,13 +128,16 @@ def _range(d) -> str:
 
 def render() -> str:
     """The text of docs/levers.md."""
-    lines = ["| address | label | unit | valid range | default | task | base year "
-             "| where it acts |",
-             "|---|---|---|---|---|---|---|---|"]
+    lines = [
+        "| address | label | unit | valid range | default | task | base year " "| where it acts |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
     for d in _core.lever_catalogue():
         address = d.variable if d.key_pattern == "total" else f"{d.variable}/{d.key_pattern}"
-        lines.append(f"| `{address}` | {d.label} | {d.unit} | {_range(d)} | {d.default_source} "
-                     f"| {d.tasks} | {'yes' if d.base_year_effect else '—'} | {d.acts} |")
+        lines.append(
+            f"| `{address}` | {d.label} | {d.unit} | {_range(d)} | {d.default_source} "
+            f"| {d.tasks} | {'yes' if d.base_year_effect else '—'} | {d.acts} |"
+        )
     return _HEAD + "\n".join(lines) + "\n" + _TAIL
 
 

@@ -16,11 +16,29 @@ import pandas as pd
 from . import _core
 
 __all__ = [
-    "LmdiResult", "LmdiChain", "lmdi", "lmdi_chained",
-    "Distribution", "uniform", "triangular", "normal", "lognormal", "lognormal_log", "discrete",
-    "DISTRIBUTION_FACTORIES", "SAMPLER_NAMES", "Sampler", "sample", "saltelli_design",
-    "SobolResult", "sobol_indices", "sobol_indices_from_outputs", "SobolSampleWarning",
-    "StreamingStats", "ProbabilityCounter", "Tally",
+    "LmdiResult",
+    "LmdiChain",
+    "lmdi",
+    "lmdi_chained",
+    "Distribution",
+    "uniform",
+    "triangular",
+    "normal",
+    "lognormal",
+    "lognormal_log",
+    "discrete",
+    "DISTRIBUTION_FACTORIES",
+    "SAMPLER_NAMES",
+    "Sampler",
+    "sample",
+    "saltelli_design",
+    "SobolResult",
+    "sobol_indices",
+    "sobol_indices_from_outputs",
+    "SobolSampleWarning",
+    "StreamingStats",
+    "ProbabilityCounter",
+    "Tally",
 ]
 
 _a = _core.analysis
@@ -42,7 +60,8 @@ Tally = _a.Tally
 SAMPLER_NAMES: tuple = tuple(_a.SAMPLER_NAMES)
 #: Each distribution factory of this module by name -> its parameters in order, from C++.
 DISTRIBUTION_FACTORIES: Mapping[str, tuple] = MappingProxyType(
-    {name: tuple(parameters) for name, parameters in _a.DISTRIBUTION_FACTORIES.items()})
+    {name: tuple(parameters) for name, parameters in _a.DISTRIBUTION_FACTORIES.items()}
+)
 
 
 @dataclass(frozen=True)
@@ -82,8 +101,9 @@ def _labels(x, categories, factors):
         factors = list(x.columns) if factors is None else factors
     arr = np.asarray(x, dtype=float)
     if arr.ndim != 2:
-        raise ValueError(f"lmdi: factor arrays must be 2-D (categories x factors), got "
-                         f"{arr.ndim}-D")
+        raise ValueError(
+            f"lmdi: factor arrays must be 2-D (categories x factors), got " f"{arr.ndim}-D"
+        )
     categories = list(range(arr.shape[0])) if categories is None else list(categories)
     factors = list(range(arr.shape[1])) if factors is None else list(factors)
     return arr, categories, factors
@@ -92,13 +112,18 @@ def _labels(x, categories, factors):
 def _wrap(r, categories, factors) -> LmdiResult:
     return LmdiResult(
         effects=pd.Series(np.asarray(r.effects), index=factors, name="effect"),
-        contributions=pd.DataFrame(np.asarray(r.contributions), index=categories,
-                                   columns=factors),
-        total=r.total, v0=r.v0, vT=r.vT, kind=r.kind, variant=r.variant)
+        contributions=pd.DataFrame(np.asarray(r.contributions), index=categories, columns=factors),
+        total=r.total,
+        v0=r.v0,
+        vT=r.vT,
+        kind=r.kind,
+        variant=r.variant,
+    )
 
 
-def lmdi(x0, xT, kind: str = "additive", variant: str = "I", *, categories=None,
-         factors=None) -> LmdiResult:
+def lmdi(
+    x0, xT, kind: str = "additive", variant: str = "I", *, categories=None, factors=None
+) -> LmdiResult:
     """LMDI decomposition of V = sum_i prod_k x_ik from ``x0`` to ``xT``.
 
     ``x0``, ``xT``: arrays or DataFrames, categories (rows) x factors (columns), finite and
@@ -111,8 +136,15 @@ def lmdi(x0, xT, kind: str = "additive", variant: str = "I", *, categories=None,
     return _wrap(_a.lmdi(a0, aT, kind, variant), categories, factors)
 
 
-def lmdi_chained(xs: Sequence, kind: str = "additive", variant: str = "I", *, years=None,
-                 categories=None, factors=None) -> LmdiChain:
+def lmdi_chained(
+    xs: Sequence,
+    kind: str = "additive",
+    variant: str = "I",
+    *,
+    years=None,
+    categories=None,
+    factors=None,
+) -> LmdiChain:
     """LMDI chained over consecutive years: ``xs`` is a sequence of factor arrays (or a dict
     year -> array, ordered by year). Period labels are "y0-y1" from ``years`` (or the dict's
     keys), else 0, 1, ..."""
@@ -124,16 +156,21 @@ def lmdi_chained(xs: Sequence, kind: str = "additive", variant: str = "I", *, ye
         raise ValueError("lmdi_chained: xs is empty: needs at least two years")
     _, categories, factors = _labels(xs[0], categories, factors)
     chain = _a.lmdi_chained([np.asarray(x, dtype=float) for x in xs], kind, variant)
-    labels = ([f"{years[t]}-{years[t + 1]}" for t in range(len(xs) - 1)] if years is not None
-              else list(range(len(xs) - 1)))
+    labels = (
+        [f"{years[t]}-{years[t + 1]}" for t in range(len(xs) - 1)]
+        if years is not None
+        else list(range(len(xs) - 1))
+    )
     periods = [_wrap(p, categories, factors) for p in chain.periods]
     return LmdiChain(
         periods=periods,
         effects_by_period=pd.DataFrame([p.effects for p in periods], index=labels),
         effects=pd.Series(np.asarray(chain.effects), index=factors, name="effect"),
-        contributions=pd.DataFrame(np.asarray(chain.contributions), index=categories,
-                                   columns=factors),
-        total=chain.total)
+        contributions=pd.DataFrame(
+            np.asarray(chain.contributions), index=categories, columns=factors
+        ),
+        total=chain.total,
+    )
 
 
 def _names_and_distributions(distributions):
@@ -143,8 +180,7 @@ def _names_and_distributions(distributions):
     return [f"x{i}" for i in range(len(distributions))], distributions
 
 
-def sample(distributions, n: int, sampler: str = "lhs", seed: int = 0, *,
-           scramble: bool = True):
+def sample(distributions, n: int, sampler: str = "lhs", seed: int = 0, *, scramble: bool = True):
     """``n`` input vectors from ``distributions`` (a list, or a dict name -> Distribution,
     which gives a DataFrame) with a design of ``SAMPLER_NAMES`` (``"lhs"``, ``"random"`` or
     ``"sobol"``)."""
@@ -191,34 +227,76 @@ class SobolResult:
 
     def to_frame(self) -> pd.DataFrame:
         """Indices and intervals as a DataFrame indexed by input name."""
-        return pd.DataFrame({"S1": self.S1, "S1_low": self.S1_low, "S1_high": self.S1_high,
-                             "ST": self.ST, "ST_low": self.ST_low, "ST_high": self.ST_high},
-                            index=pd.Index(self.names, name="input"))
+        return pd.DataFrame(
+            {
+                "S1": self.S1,
+                "S1_low": self.S1_low,
+                "S1_high": self.S1_high,
+                "ST": self.ST,
+                "ST_low": self.ST_low,
+                "ST_high": self.ST_high,
+            },
+            index=pd.Index(self.names, name="input"),
+        )
 
 
-def sobol_indices_from_outputs(y, dimensions: int, names=None, n_bootstrap: int = 1000,
-                               confidence: float = 0.95, seed: int = 0, *,
-                               max_interval_width: float = 0.1) -> SobolResult:
+def sobol_indices_from_outputs(
+    y,
+    dimensions: int,
+    names=None,
+    n_bootstrap: int = 1000,
+    confidence: float = 0.95,
+    seed: int = 0,
+    *,
+    max_interval_width: float = 0.1,
+) -> SobolResult:
     """Sobol indices from outputs ``y`` computed on the rows of ``saltelli_design``.
 
     Issues a SobolSampleWarning when any interval of S1 or ST is wider than
     ``max_interval_width``, lies wholly outside [0, 1], or is missing (``n_bootstrap=0``)."""
-    r = _a.sobol_indices(np.asarray(y, dtype=float).ravel(), dimensions, n_bootstrap,
-                         confidence, seed, max_interval_width)
+    r = _a.sobol_indices(
+        np.asarray(y, dtype=float).ravel(),
+        dimensions,
+        n_bootstrap,
+        confidence,
+        seed,
+        max_interval_width,
+    )
     names = [f"x{i}" for i in range(dimensions)] if names is None else list(names)
     warning = re.sub(r"\[(\d+)\]", lambda m: f"[{names[int(m.group(1))]}]", r.warning)
     if not r.reliable:
-        warnings.warn(SobolSampleWarning(f"sobol_indices: {warning}"),
-                      stacklevel=_outside_package_stacklevel())
-    return SobolResult(names, np.asarray(r.first_order), np.asarray(r.total),
-                       np.asarray(r.first_order_low), np.asarray(r.first_order_high),
-                       np.asarray(r.total_low), np.asarray(r.total_high), r.variance, r.n,
-                       r.confidence, r.max_interval_width, r.reliable, warning)
+        warnings.warn(
+            SobolSampleWarning(f"sobol_indices: {warning}"),
+            stacklevel=_outside_package_stacklevel(),
+        )
+    return SobolResult(
+        names,
+        np.asarray(r.first_order),
+        np.asarray(r.total),
+        np.asarray(r.first_order_low),
+        np.asarray(r.first_order_high),
+        np.asarray(r.total_low),
+        np.asarray(r.total_high),
+        r.variance,
+        r.n,
+        r.confidence,
+        r.max_interval_width,
+        r.reliable,
+        warning,
+    )
 
 
-def sobol_indices(func: Callable[[np.ndarray], np.ndarray], distributions, n: int = 1024,
-                  seed: int = 0, *, base: str = "sobol", n_bootstrap: int = 1000,
-                  confidence: float = 0.95, max_interval_width: float = 0.1) -> SobolResult:
+def sobol_indices(
+    func: Callable[[np.ndarray], np.ndarray],
+    distributions,
+    n: int = 1024,
+    seed: int = 0,
+    *,
+    base: str = "sobol",
+    n_bootstrap: int = 1000,
+    confidence: float = 0.95,
+    max_interval_width: float = 0.1,
+) -> SobolResult:
     """Sobol indices of ``func`` over independent inputs.
 
     ``func`` maps an (m x d) array of input values to m outputs; ``distributions`` is a list or
@@ -232,7 +310,9 @@ def sobol_indices(func: Callable[[np.ndarray], np.ndarray], distributions, n: in
     x = np.column_stack([dists[j].quantile(u[:, j]) for j in range(d)])
     y = np.asarray(func(x), dtype=float).ravel()
     if y.shape[0] != x.shape[0]:
-        raise ValueError(f"sobol_indices: func returned {y.shape[0]} outputs for "
-                         f"{x.shape[0]} input rows")
-    return sobol_indices_from_outputs(y, d, names, n_bootstrap, confidence, seed,
-                                      max_interval_width=max_interval_width)
+        raise ValueError(
+            f"sobol_indices: func returned {y.shape[0]} outputs for " f"{x.shape[0]} input rows"
+        )
+    return sobol_indices_from_outputs(
+        y, d, names, n_bootstrap, confidence, seed, max_interval_width=max_interval_width
+    )

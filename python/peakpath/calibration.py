@@ -15,10 +15,11 @@ def _model_values(results, dataset) -> dict:
     gen = results.generation().iloc[0]
     activity = results.activity().iloc[0]
     groups = dict(zip(dataset.sector_ids, dataset.sector_groups))
-    value_added = {s: a for s, a in activity.items()
-                   if groups[s] not in ("households",)}
+    value_added = {s: a for s, a in activity.items() if groups[s] not in ("households",)}
     gdp = sum(value_added.values())
-    by_group = lambda names: sum(a for s, a in value_added.items() if groups[s] in names)  # noqa: E731
+    by_group = lambda names: sum(
+        a for s, a in value_added.items() if groups[s] in names
+    )  # noqa: E731
     non_fossil = ind["electricity_non_fossil_twh"]
     # The published 68:15:17 split is of total consumption (全社会用电量), which includes the
     # plants' own use on top of the busbar supply the model balances.
@@ -56,11 +57,22 @@ def calibration_report(results, dataset=None) -> pd.DataFrame:
     for point in dataset.calibration:
         name = point["indicator"]
         if name not in values:
-            raise ValueError(f"calibration.csv: indicator {name!r} has no model counterpart "
-                             f"(known: {', '.join(values)})")
+            raise ValueError(
+                f"calibration.csv: indicator {name!r} has no model counterpart "
+                f"(known: {', '.join(values)})"
+            )
         model = float(values[name])
         difference = (model - point["value"]) / point["value"]
-        rows.append({"indicator": name, "year": point["year"], "statistic": point["value"],
-                     "model": model, "difference": difference, "tolerance": point["tolerance"],
-                     "within": abs(difference) <= point["tolerance"], "source": point["source"]})
+        rows.append(
+            {
+                "indicator": name,
+                "year": point["year"],
+                "statistic": point["value"],
+                "model": model,
+                "difference": difference,
+                "tolerance": point["tolerance"],
+                "within": abs(difference) <= point["tolerance"],
+                "source": point["source"],
+            }
+        )
     return pd.DataFrame(rows)

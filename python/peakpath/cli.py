@@ -12,16 +12,21 @@ def _summary(results) -> str:
     from .cli_targets import peak_line
 
     ind = results.indicators()
-    lines = [f"{results.scenario}: {results.region}, base year {int(ind.index[0])}, "
-             f"horizon {int(ind.index[-1])}", peak_line(results)]
+    lines = [
+        f"{results.scenario}: {results.region}, base year {int(ind.index[0])}, "
+        f"horizon {int(ind.index[-1])}",
+        peak_line(results),
+    ]
     header = f"  {'year':>6} {'CO2 Mt':>9} {'energy Mtce':>12} {'non-fossil':>11} {'coal Mt':>9} {'GDP 1e8 CNY':>12}"
     lines.append(header)
     for year in (int(ind.index[0]), 2025, 2030, 2035):
         if year in ind.index:
             row = ind.loc[year]
-            lines.append(f"  {year:>6} {row.co2_total_mt:>9.1f} {row.energy_total_mtce:>12.1f} "
-                         f"{row.non_fossil_share:>10.1%} {row.coal_consumption_mt:>9.1f} "
-                         f"{row.gdp_100m_cny:>12.0f}")
+            lines.append(
+                f"  {year:>6} {row.co2_total_mt:>9.1f} {row.energy_total_mtce:>12.1f} "
+                f"{row.non_fossil_share:>10.1%} {row.coal_consumption_mt:>9.1f} "
+                f"{row.gdp_100m_cny:>12.0f}"
+            )
     return "\n".join(lines)
 
 
@@ -43,9 +48,12 @@ def load_scenarios(names, overrides=(), force: bool = False) -> list:
             scenario = scenario.renamed(derived_name(base.name, (o.strip() for o in overrides)))
         scenarios.append(scenario)
     if not force:
-        unique_names((file_stem(s.name) for s in scenarios), "scenarios",
-                     "their output files would overwrite each other (give each scenario its "
-                     "own name, or --force)")
+        unique_names(
+            (file_stem(s.name) for s in scenarios),
+            "scenarios",
+            "their output files would overwrite each other (give each scenario its "
+            "own name, or --force)",
+        )
     return scenarios
 
 
@@ -59,20 +67,26 @@ def _cmd_run(args) -> int:
     from .model import run
     from .plot import plot_emissions_by_sector
 
-    scenarios = load_scenarios(args.scenario, getattr(args, "set", None) or [],
-                               getattr(args, "force", False))
+    scenarios = load_scenarios(
+        args.scenario, getattr(args, "set", None) or [], getattr(args, "force", False)
+    )
     os.makedirs(args.out, exist_ok=True)
     for scenario in scenarios:
         results = run(scenario)
         stem = file_stem(scenario.name)
         write_csv(results.indicators(), os.path.join(args.out, f"{stem}_indicators.csv"))
         write_csv(results.to_iamc(), os.path.join(args.out, f"{stem}_iamc.csv"), index=False)
-        write_csv(results.emissions(by=("sector", "fuel")),
-                  os.path.join(args.out, f"{stem}_emissions.csv"), index=False)
+        write_csv(
+            results.emissions(by=("sector", "fuel")),
+            os.path.join(args.out, f"{stem}_emissions.csv"),
+            index=False,
+        )
         plot_emissions_by_sector(results, os.path.join(args.out, f"{stem}_emissions_by_sector.png"))
         print(_summary(results))
-        print(f"  wrote {args.out}/{stem}_{{indicators,iamc,emissions}}.csv and "
-              f"{stem}_emissions_by_sector.png")
+        print(
+            f"  wrote {args.out}/{stem}_{{indicators,iamc,emissions}}.csv and "
+            f"{stem}_emissions_by_sector.png"
+        )
     return 0
 
 
@@ -89,23 +103,36 @@ def _cmd_main(args) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="peakpath", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
-    p_run = sub.add_parser("run", help="run scenarios and write tables and plots",
-                           description="Run scenarios; print a summary; write the indicator "
-                                       "table, the IAMC table, emissions by sector and fuel, and "
-                                       "a PNG plot of emissions by sector.")
+    p_run = sub.add_parser(
+        "run",
+        help="run scenarios and write tables and plots",
+        description="Run scenarios; print a summary; write the indicator "
+        "table, the IAMC table, emissions by sector and fuel, and "
+        "a PNG plot of emissions by sector.",
+    )
     p_run.add_argument("scenario", nargs="+", help="shipped name (shandong/baseline) or YAML file")
     p_run.add_argument("--out", default="out", help="output directory (default: out)")
-    p_run.add_argument("--set", action="append", metavar="ADDRESS=VALUE",
-                       help="override a lever, e.g. capacity_gw/solar@2030=150 or "
-                            "scale:intensity_change=1.2 (repeatable; docs/levers.md)")
-    p_run.add_argument("--force", action="store_true",
-                       help="run scenarios that share a name anyway (the later one's files "
-                            "replace the earlier one's)")
+    p_run.add_argument(
+        "--set",
+        action="append",
+        metavar="ADDRESS=VALUE",
+        help="override a lever, e.g. capacity_gw/solar@2030=150 or "
+        "scale:intensity_change=1.2 (repeatable; docs/levers.md)",
+    )
+    p_run.add_argument(
+        "--force",
+        action="store_true",
+        help="run scenarios that share a name anyway (the later one's files "
+        "replace the earlier one's)",
+    )
     p_run.set_defaults(func=_cmd_run)
-    p_main = sub.add_parser("main", help="the main job: the shipped Shandong scenarios",
-                            description="Run shandong/baseline, shandong/opinions and "
-                                        "shandong/accelerated: tables, IAMC, plots, target "
-                                        "reports and peak diagnostics (README, Quick start).")
+    p_main = sub.add_parser(
+        "main",
+        help="the main job: the shipped Shandong scenarios",
+        description="Run shandong/baseline, shandong/opinions and "
+        "shandong/accelerated: tables, IAMC, plots, target "
+        "reports and peak diagnostics (README, Quick start).",
+    )
     p_main.add_argument("--out", default="out", help="output directory (default: out)")
     p_main.set_defaults(func=_cmd_main)
     from .cli_register import add_register_parser
@@ -121,9 +148,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _add_debug(parser: argparse.ArgumentParser, top: bool) -> None:
     """``--debug`` on the parser and every subcommand (so it may come before or after one)."""
-    parser.add_argument("--debug", action="store_true",
-                        default=False if top else argparse.SUPPRESS,
-                        help="show the Python traceback of an error")
+    parser.add_argument(
+        "--debug",
+        action="store_true",
+        default=False if top else argparse.SUPPRESS,
+        help="show the Python traceback of an error",
+    )
     for action in parser._actions:
         if isinstance(action, argparse._SubParsersAction):
             for child in action.choices.values():
@@ -131,12 +161,12 @@ def _add_debug(parser: argparse.ArgumentParser, top: bool) -> None:
 
 
 # Exit codes (README, "Command line"): one line on stderr for each.
-EXIT_FAILED = 1       # the library failed at a task (a model run, an SQLite operation)
-EXIT_BAD_INPUT = 2    # bad input or usage: a DataError / ValueError, or argparse's usage error
-EXIT_IO = 3           # a file, directory, database or network address cannot be used
-EXIT_INTERNAL = 4     # anything else: a bug (please report it, with --debug)
+EXIT_FAILED = 1  # the library failed at a task (a model run, an SQLite operation)
+EXIT_BAD_INPUT = 2  # bad input or usage: a DataError / ValueError, or argparse's usage error
+EXIT_IO = 3  # a file, directory, database or network address cannot be used
+EXIT_INTERNAL = 4  # anything else: a bug (please report it, with --debug)
 EXIT_INTERRUPTED = 130  # Ctrl-C (128 + SIGINT)
-EXIT_PIPE = 141       # the reader of our output went away, e.g. `| head` (128 + SIGPIPE)
+EXIT_PIPE = 141  # the reader of our output went away, e.g. `| head` (128 + SIGPIPE)
 
 
 def _io_message(error: OSError) -> str:
@@ -161,8 +191,10 @@ def _classify(error: BaseException) -> tuple[int, str]:
         return EXIT_IO, f"database: {error}"
     if isinstance(error, _core.Error):
         return EXIT_FAILED, str(error)
-    return EXIT_INTERNAL, (f"internal error: {type(error).__name__}: {error} (a bug: please "
-                           f"report it with the output of --debug)")
+    return EXIT_INTERNAL, (
+        f"internal error: {type(error).__name__}: {error} (a bug: please "
+        f"report it with the output of --debug)"
+    )
 
 
 def _quiet_broken_pipe() -> int:

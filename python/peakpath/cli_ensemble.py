@@ -14,8 +14,20 @@ from .analysis import SAMPLER_NAMES
 
 __all__ = ["add_ensemble_parser", "load_ensemble_spec", "ProgressBar"]
 
-_SPEC_KEYS = ("name", "description", "scenario", "levers", "n", "sampler", "seed", "block_size",
-              "targets", "indicators", "peak_indicators", "uncertain")
+_SPEC_KEYS = (
+    "name",
+    "description",
+    "scenario",
+    "levers",
+    "n",
+    "sampler",
+    "seed",
+    "block_size",
+    "targets",
+    "indicators",
+    "peak_indicators",
+    "uncertain",
+)
 
 
 def load_ensemble_spec(path: str) -> dict[str, Any]:
@@ -57,11 +69,12 @@ def load_ensemble_spec(path: str) -> dict[str, Any]:
         scenario = scenario.with_levers(spec["levers"])
     kwargs: dict[str, Any] = {
         "scenario": scenario,
-        "uncertain": {str(address): distribution_from_spec(law, f"{path}: uncertain.{address}")
-                      for address, law in spec["uncertain"].items()},
+        "uncertain": {
+            str(address): distribution_from_spec(law, f"{path}: uncertain.{address}")
+            for address, law in spec["uncertain"].items()
+        },
     }
-    for key in ("n", "sampler", "seed", "block_size", "targets", "indicators",
-                "peak_indicators"):
+    for key in ("n", "sampler", "seed", "block_size", "targets", "indicators", "peak_indicators"):
         if key in spec:
             kwargs[key] = spec[key]
     return kwargs
@@ -72,8 +85,9 @@ class ProgressBar:
     (stderr): samples done of n, runs per second and the time left, timed from construction."""
 
     def __init__(self, stream=None):
-        self._bar = tqdm(file=stream if stream is not None else sys.stderr, unit=" runs",
-                         dynamic_ncols=True)
+        self._bar = tqdm(
+            file=stream if stream is not None else sys.stderr, unit=" runs", dynamic_ncols=True
+        )
 
     def __call__(self, done: int, total: int) -> None:
         self._bar.total = total  # known from the first report on
@@ -92,8 +106,9 @@ def _sample_count(text: str) -> int:
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
     if not (value.is_integer() and 1 <= value <= MAX_SAMPLES):
-        raise argparse.ArgumentTypeError(f"{text!r}: must be a whole number from 1 to "
-                                         f"{MAX_SAMPLES:.0e}")
+        raise argparse.ArgumentTypeError(
+            f"{text!r}: must be a whole number from 1 to " f"{MAX_SAMPLES:.0e}"
+        )
     return int(value)
 
 
@@ -103,13 +118,15 @@ def _dask_client(address: str, timeout: float = 10.0):
     try:
         import distributed
     except ImportError:
-        raise OSError("--scheduler needs Dask's distributed package "
-                      "(Debian: python3-distributed)") from None
+        raise OSError(
+            "--scheduler needs Dask's distributed package " "(Debian: python3-distributed)"
+        ) from None
     try:
         return distributed.Client(address, timeout=timeout)
     except (OSError, ValueError, TypeError) as error:  # refused, timed out, malformed
-        raise OSError(f"cannot reach the Dask scheduler at {address!r}: "
-                      f"{type(error).__name__}: {error}") from None
+        raise OSError(
+            f"cannot reach the Dask scheduler at {address!r}: " f"{type(error).__name__}: {error}"
+        ) from None
 
 
 def _cmd_ensemble(args) -> int:
@@ -135,16 +152,19 @@ def _cmd_ensemble(args) -> int:
         kwargs["threads"] = args.workers or os.cpu_count() or 1
     try:
         start = time.perf_counter()
-        result = ensemble(executor=executor, progress=None if args.quiet else ProgressBar(),
-                          **kwargs)
+        result = ensemble(
+            executor=executor, progress=None if args.quiet else ProgressBar(), **kwargs
+        )
         seconds = time.perf_counter() - start
     finally:
         for close in closers:
             close()
     stem = os.path.join(args.out, os.path.splitext(os.path.basename(args.spec))[0])
-    written = [write_csv(result.percentiles(), f"{stem}_percentiles.csv", index=False),
-               write_csv(result.peak_summary(), f"{stem}_peak.csv"),
-               write_csv(result.peak_years(), f"{stem}_peak_years.csv")]
+    written = [
+        write_csv(result.percentiles(), f"{stem}_percentiles.csv", index=False),
+        write_csv(result.peak_summary(), f"{stem}_peak.csv"),
+        write_csv(result.peak_years(), f"{stem}_peak_years.csv"),
+    ]
     if result.targets:
         written.append(write_csv(result.target_probabilities(), f"{stem}_targets.csv"))
     if result.failures:
@@ -158,27 +178,47 @@ def _cmd_ensemble(args) -> int:
 def add_ensemble_parser(subparsers) -> None:
     """Adds the ``ensemble`` subcommand to the ``peakpath`` parser's subparsers."""
     p = subparsers.add_parser(
-        "ensemble", help="run an uncertainty ensemble described in a YAML spec",
+        "ensemble",
+        help="run an uncertainty ensemble described in a YAML spec",
         description="Run an ensemble (docs/ensembles.md): sample the uncertain levers, run "
-                    "every sample, stream percentiles by indicator and year, the peak year and "
-                    "value and the probability of meeting each target; write them as CSV and "
-                    "print a summary. The same spec and seed give the same numbers on any "
-                    "number of workers.")
-    p.add_argument("spec", help="ensemble spec (YAML), e.g. "
-                                "data/shandong/ensembles/baseline_uncertainty.yaml")
-    p.add_argument("--workers", type=int, default=None,
-                   help="local threads (default: the number of CPUs), or processes with "
-                        "--processes")
-    p.add_argument("--processes", action="store_true",
-                   help="run blocks on a pool of --workers processes instead of threads")
-    p.add_argument("--scheduler", default=None,
-                   help="address of a Dask scheduler (tcp://host:8786); blocks run on its "
-                        "workers")
-    p.add_argument("--n", type=_sample_count, default=None,
-                   help="number of samples, 1 to 1e9 (overrides the spec)")
+        "every sample, stream percentiles by indicator and year, the peak year and "
+        "value and the probability of meeting each target; write them as CSV and "
+        "print a summary. The same spec and seed give the same numbers on any "
+        "number of workers.",
+    )
+    p.add_argument(
+        "spec",
+        help="ensemble spec (YAML), e.g. " "data/shandong/ensembles/baseline_uncertainty.yaml",
+    )
+    p.add_argument(
+        "--workers",
+        type=int,
+        default=None,
+        help="local threads (default: the number of CPUs), or processes with " "--processes",
+    )
+    p.add_argument(
+        "--processes",
+        action="store_true",
+        help="run blocks on a pool of --workers processes instead of threads",
+    )
+    p.add_argument(
+        "--scheduler",
+        default=None,
+        help="address of a Dask scheduler (tcp://host:8786); blocks run on its " "workers",
+    )
+    p.add_argument(
+        "--n",
+        type=_sample_count,
+        default=None,
+        help="number of samples, 1 to 1e9 (overrides the spec)",
+    )
     p.add_argument("--seed", type=int, default=None, help="seed (overrides the spec)")
-    p.add_argument("--sampler", choices=SAMPLER_NAMES, default=None,
-                   help="sampling design (overrides the spec)")
+    p.add_argument(
+        "--sampler",
+        choices=SAMPLER_NAMES,
+        default=None,
+        help="sampling design (overrides the spec)",
+    )
     p.add_argument("--out", default="out", help="output directory (default: out)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=_cmd_ensemble)

@@ -13,8 +13,10 @@ def peak_line(results, indicator: str = "co2_total_mt", tolerance: float = 0.01)
     from .peak import peak
 
     p = peak(results.years, results.indicator(indicator), tolerance)
-    text = (f"  CO2 peak: {p.status.replace('_', ' ')}; maximum {p.value:.1f} Mt in {p.year}, "
-            f"plateau {p.plateau_start}-{p.plateau_end} (within {tolerance:.0%})")
+    text = (
+        f"  CO2 peak: {p.status.replace('_', ' ')}; maximum {p.value:.1f} Mt in {p.year}, "
+        f"plateau {p.plateau_start}-{p.plateau_end} (within {tolerance:.0%})"
+    )
     if p.status == "peaked":
         text += f", then -{p.decline_rate_after:.2%}/yr on average to {results.years[-1]}"
     if p.rebound:
@@ -22,8 +24,7 @@ def peak_line(results, indicator: str = "co2_total_mt", tolerance: float = 0.01)
     return text
 
 
-def _check(names, targets_name: str, out: str, print_peak: bool, overrides=(),
-           force: bool = False):
+def _check(names, targets_name: str, out: str, print_peak: bool, overrides=(), force: bool = False):
     """Run, check and write ``<stem>_targets.csv`` for each scenario; returns results, reports.
     Scenario names must be unique unless ``force`` (:func:`peakpath.cli.load_scenarios`)."""
     from .cli import file_stem, load_scenarios
@@ -50,27 +51,43 @@ def _check(names, targets_name: str, out: str, print_peak: bool, overrides=(),
 
 
 def _cmd_targets(args) -> int:
-    _check(args.scenario, args.targets, args.out, print_peak=False, overrides=args.set or [],
-           force=args.force)
+    _check(
+        args.scenario,
+        args.targets,
+        args.out,
+        print_peak=False,
+        overrides=args.set or [],
+        force=args.force,
+    )
     return 0
 
 
 def add_targets_parser(subparsers) -> None:
     """Add ``targets SCENARIO... [--targets NAME] [--out DIR]`` to a subparsers object."""
     p = subparsers.add_parser(
-        "targets", help="check scenarios against a target set",
+        "targets",
+        help="check scenarios against a target set",
         description="Run scenarios and check each against a target set: print pass/fail and "
-                    "the signed margin of every target (>= 0 passes) and write "
-                    "<scenario>_targets.csv. Definitions: docs/targets.md.")
+        "the signed margin of every target (>= 0 passes) and write "
+        "<scenario>_targets.csv. Definitions: docs/targets.md.",
+    )
     p.add_argument("scenario", nargs="+", help="shipped name (shandong/baseline) or YAML file")
-    p.add_argument("--targets", default="shandong",
-                   help="shipped target set or YAML file (default: shandong)")
+    p.add_argument(
+        "--targets", default="shandong", help="shipped target set or YAML file (default: shandong)"
+    )
     p.add_argument("--out", default="out", help="output directory (default: out)")
-    p.add_argument("--set", action="append", metavar="ADDRESS=VALUE",
-                   help="override a lever, e.g. capacity_gw/solar@2030=150 (repeatable)")
-    p.add_argument("--force", action="store_true",
-                   help="check scenarios that share a name anyway (the later one's report "
-                        "replaces the earlier one's)")
+    p.add_argument(
+        "--set",
+        action="append",
+        metavar="ADDRESS=VALUE",
+        help="override a lever, e.g. capacity_gw/solar@2030=150 (repeatable)",
+    )
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="check scenarios that share a name anyway (the later one's report "
+        "replaces the earlier one's)",
+    )
     p.set_defaults(func=_cmd_targets)
 
 
@@ -86,10 +103,22 @@ def main_job(out_dir: str = "out", scenarios=SHIPPED_SCENARIOS, targets: str = "
     write_csv(compare(runs), os.path.join(out_dir, "comparison.csv"))
     write_csv(compare_targets(reports), os.path.join(out_dir, "comparison_targets.csv"))
     plots = [plot_comparison(runs, os.path.join(out_dir, "comparison.png"))]
-    for indicator in ("co2_total_mt", "carbon_intensity_t_per_10k_cny", "non_fossil_share",
-                      "energy_intensity_tce_per_10k_cny"):
-        plots.append(plot_trajectory(runs, os.path.join(out_dir, f"trajectory_{indicator}.png"),
-                                     indicator=indicator, targets=target_set.targets))
-    print(f"wrote {out_dir}/comparison.csv, comparison_targets.csv and "
-          f"{', '.join(os.path.basename(p) for p in plots)}")
+    for indicator in (
+        "co2_total_mt",
+        "carbon_intensity_t_per_10k_cny",
+        "non_fossil_share",
+        "energy_intensity_tce_per_10k_cny",
+    ):
+        plots.append(
+            plot_trajectory(
+                runs,
+                os.path.join(out_dir, f"trajectory_{indicator}.png"),
+                indicator=indicator,
+                targets=target_set.targets,
+            )
+        )
+    print(
+        f"wrote {out_dir}/comparison.csv, comparison_targets.csv and "
+        f"{', '.join(os.path.basename(p) for p in plots)}"
+    )
     return 0

@@ -56,8 +56,10 @@ def _factor_table(results, year: int, quantity: str):
     """Categories (sector, fuel) x factors for one year, and the CCUS total (Mt)."""
     t = int(np.where(results.years == year)[0][0]) if year in results.years else None
     if t is None:
-        raise ValueError(f"decompose: year {year} is outside the run "
-                         f"({results.years[0]}-{results.years[-1]})")
+        raise ValueError(
+            f"decompose: year {year} is outside the run "
+            f"({results.years[0]}-{results.years[-1]})"
+        )
     core = results._core
     sectors, fuels = list(core.sector_ids), list(core.fuel_ids)
     n_f = len(fuels)
@@ -86,8 +88,9 @@ def _factor_table(results, year: int, quantity: str):
     return labels, rows, ccus, sector_rows
 
 
-def decompose(a, b=None, *, years=None, quantity: str = "co2", kind: str = "additive",
-              variant: str = "I") -> Decomposition:
+def decompose(
+    a, b=None, *, years=None, quantity: str = "co2", kind: str = "additive", variant: str = "I"
+) -> Decomposition:
     """Decompose the change of CO2 (``quantity="co2"``, Mt) or energy (``"energy"``, Mtce).
 
     Between two years of one run: ``decompose(res, years=(2020, 2030))``. Between two scenarios

@@ -7,8 +7,7 @@ import numpy as np
 
 from . import _core
 
-__all__ = ["bass_cdf", "bass_pdf", "logistic", "fit_bass", "fit_logistic", "BassFit",
-           "LogisticFit"]
+__all__ = ["bass_cdf", "bass_pdf", "logistic", "fit_bass", "fit_logistic", "BassFit", "LogisticFit"]
 
 bass_cdf = _core.diffusion.bass_cdf
 bass_pdf = _core.diffusion.bass_pdf
@@ -37,8 +36,9 @@ def fit_bass(t, adoptions, form: str = "increments") -> BassFit:
     ``t`` is the time since launch. ``form``: ``"increments"`` (adoptions during (t-1, t],
     the default), ``"density"`` (adoption rate m f(t)) or ``"cumulative"`` (m F(t)).
     """
-    fit = _core.diffusion.fit_bass(np.asarray(t, dtype=float),
-                                   np.asarray(adoptions, dtype=float), form)
+    fit = _core.diffusion.fit_bass(
+        np.asarray(t, dtype=float), np.asarray(adoptions, dtype=float), form
+    )
     return BassFit(fit.m, fit.p, fit.q)
 
 

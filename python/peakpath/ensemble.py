@@ -21,15 +21,31 @@ import numpy as np
 import pandas as pd
 
 from . import _core
-from .analysis import (DISTRIBUTION_FACTORIES, SAMPLER_NAMES, Distribution, ProbabilityCounter,
-                       Sampler, StreamingStats, Tally)
+from .analysis import (
+    DISTRIBUTION_FACTORIES,
+    SAMPLER_NAMES,
+    Distribution,
+    ProbabilityCounter,
+    Sampler,
+    StreamingStats,
+    Tally,
+)
 from .batch import _describe, _run_all
 from .lever_address import LeverAddress, LeverPlan, parse_address
 from .results import INDICATOR_NAMES
 from .scenario import Scenario
 
-__all__ = ["ensemble", "EnsembleResult", "EnsembleStats", "LeverAddress", "SampleFailure",
-           "parse_address", "distribution_from_spec", "SAMPLERS", "DEFAULT_PERCENTILES"]
+__all__ = [
+    "ensemble",
+    "EnsembleResult",
+    "EnsembleStats",
+    "LeverAddress",
+    "SampleFailure",
+    "parse_address",
+    "distribution_from_spec",
+    "SAMPLERS",
+    "DEFAULT_PERCENTILES",
+]
 
 SAMPLERS = tuple(SAMPLER_NAMES)  # defined in C++ (peakpath::analysis::SAMPLER_NAMES)
 DEFAULT_PERCENTILES = (5.0, 25.0, 50.0, 75.0, 95.0)
@@ -44,17 +60,22 @@ def distribution_from_spec(spec: Mapping, where: str = "distribution") -> Distri
     lognormal (mean, sd of the variable), lognormal_log (mu, sigma), discrete (values, weights).
     """
     if not isinstance(spec, Mapping) or "distribution" not in spec:
-        raise ValueError(f"{where}: {spec!r}: expected a mapping with 'distribution' and its "
-                         f"parameters")
+        raise ValueError(
+            f"{where}: {spec!r}: expected a mapping with 'distribution' and its " f"parameters"
+        )
     name = spec["distribution"]
     if name not in DISTRIBUTION_FACTORIES:
-        raise ValueError(f"{where}: distribution = {name!r}: must be one of "
-                         f"{', '.join(DISTRIBUTION_FACTORIES)}")
+        raise ValueError(
+            f"{where}: distribution = {name!r}: must be one of "
+            f"{', '.join(DISTRIBUTION_FACTORIES)}"
+        )
     factory, parameters = getattr(_core.analysis, name), DISTRIBUTION_FACTORIES[name]
     given = {k: v for k, v in spec.items() if k not in ("distribution", "note", "source")}
     if set(given) != set(parameters):
-        raise ValueError(f"{where}: {name} needs parameters {', '.join(parameters)}; "
-                         f"got {', '.join(map(str, given)) or 'none'}")
+        raise ValueError(
+            f"{where}: {name} needs parameters {', '.join(parameters)}; "
+            f"got {', '.join(map(str, given)) or 'none'}"
+        )
     try:
         return factory(**given)
     except (TypeError, ValueError) as error:
@@ -62,6 +83,7 @@ def distribution_from_spec(spec: Mapping, where: str = "distribution") -> Distri
 
 
 # --- partial statistics -----------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class SampleFailure:
@@ -79,11 +101,17 @@ class EnsembleStats:
     ``peaked`` per peak indicator; ``targets`` a ProbabilityCounter per target id.
     """
 
-    def __init__(self, n_indicators: int, n_years: int, peak_indicators: Sequence[str],
-                 relative_accuracy: float):
+    def __init__(
+        self,
+        n_indicators: int,
+        n_years: int,
+        peak_indicators: Sequence[str],
+        relative_accuracy: float,
+    ):
         self.completed = 0
-        self.values = [[StreamingStats(relative_accuracy) for _ in range(n_years)]
-                       for _ in range(n_indicators)]
+        self.values = [
+            [StreamingStats(relative_accuracy) for _ in range(n_years)] for _ in range(n_indicators)
+        ]
         self.peak_year = {name: Tally() for name in peak_indicators}
         self.peak_value = {name: StreamingStats(relative_accuracy) for name in peak_indicators}
         self.peaked = {name: ProbabilityCounter() for name in peak_indicators}
@@ -108,6 +136,7 @@ class EnsembleStats:
 
 
 # --- one block, on a worker -------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class _Block:
@@ -140,14 +169,19 @@ def _run_block(block: _Block) -> EnsembleStats:
     columns = [INDICATOR_NAMES[i] for i in block.indicators]
     scenario_core = block.scenario._core
     years = np.arange(block.scenario.base_year, block.scenario.horizon + 1, dtype=float)
-    stats = EnsembleStats(len(block.indicators), len(years), block.peak_indicators,
-                          block.relative_accuracy)
+    stats = EnsembleStats(
+        len(block.indicators), len(years), block.peak_indicators, block.relative_accuracy
+    )
     targets = _target_set(block.targets_file) if block.targets_file else None
 
     def fail(j: int, message: str) -> None:
-        stats.failures.append(SampleFailure(
-            block.first + j, {a: float(x) for a, x in zip(block.addresses, block.inputs[j])},
-            message))
+        stats.failures.append(
+            SampleFailure(
+                block.first + j,
+                {a: float(x) for a, x in zip(block.addresses, block.inputs[j])},
+                message,
+            )
+        )
 
     cores, rows = [], []
     for j, row in enumerate(block.inputs):
@@ -195,6 +229,7 @@ def _run_block(block: _Block) -> EnsembleStats:
 
 # --- the result -------------------------------------------------------------------------------
 
+
 def _label(q: float) -> str:
     return f"p{q:g}"
 
@@ -206,9 +241,21 @@ class EnsembleResult:
     Percentiles follow numpy's default definition within the StreamingStats relative accuracy.
     """
 
-    def __init__(self, stats: EnsembleStats, *, scenario: str, n: int, sampler: str, seed: int,
-                 block_size: int, uncertain: dict, years: np.ndarray, indicators: list,
-                 targets: Optional[str], relative_accuracy: float):
+    def __init__(
+        self,
+        stats: EnsembleStats,
+        *,
+        scenario: str,
+        n: int,
+        sampler: str,
+        seed: int,
+        block_size: int,
+        uncertain: dict,
+        years: np.ndarray,
+        indicators: list,
+        targets: Optional[str],
+        relative_accuracy: float,
+    ):
         self._stats = stats
         self.scenario = scenario
         self.n = n
@@ -228,8 +275,9 @@ class EnsembleResult:
         """The StreamingStats of ``indicator`` in ``year``."""
         return self._stats.values[self._indicator(indicator)][self._year(year)]
 
-    def percentiles(self, indicator: Optional[str] = None,
-                    q: Sequence[float] = DEFAULT_PERCENTILES) -> pd.DataFrame:
+    def percentiles(
+        self, indicator: Optional[str] = None, q: Sequence[float] = DEFAULT_PERCENTILES
+    ) -> pd.DataFrame:
         """count, mean, sd, min, percentiles ``q`` (in %, columns ``p5``...) and max by year.
 
         One indicator: indexed by year. None: every indicator, a long table with an
@@ -247,20 +295,29 @@ class EnsembleResult:
         rows = []
         for s in self._stats.values[self._indicator(indicator)]:
             empty = s.count == 0
-            rows.append([s.count] + ([math.nan] * (4 + len(q)) if empty else
-                                     [s.mean(), s.sd(), s.min()]
-                                     + list(np.atleast_1d(s.quantile(np.array(q) / 100.0)))
-                                     + [s.max()]))
-        return pd.DataFrame(rows, index=pd.Index(self.years, name="year"),
-                            columns=["count", "mean", "sd", "min"] + [_label(x) for x in q]
-                            + ["max"])
+            rows.append(
+                [s.count]
+                + (
+                    [math.nan] * (4 + len(q))
+                    if empty
+                    else [s.mean(), s.sd(), s.min()]
+                    + list(np.atleast_1d(s.quantile(np.array(q) / 100.0)))
+                    + [s.max()]
+                )
+            )
+        return pd.DataFrame(
+            rows,
+            index=pd.Index(self.years, name="year"),
+            columns=["count", "mean", "sd", "min"] + [_label(x) for x in q] + ["max"],
+        )
 
     def peak_years(self, indicator: str = "co2_total_mt") -> pd.Series:
         """Share of completed samples whose ``indicator`` peaks in each year."""
         counts = self._stats.peak_year[self._peak(indicator)].counts
         total = max(self.completed, 1)
-        return pd.Series({year: c / total for year, c in sorted(counts.items())},
-                         name="probability", dtype=float).rename_axis("peak_year")
+        return pd.Series(
+            {year: c / total for year, c in sorted(counts.items())}, name="probability", dtype=float
+        ).rename_axis("peak_year")
 
     def peak_value(self, indicator: str = "co2_total_mt") -> StreamingStats:
         """StreamingStats of the peak value of ``indicator``."""
@@ -273,22 +330,29 @@ class EnsembleResult:
         for name in self._stats.peak_year:
             years = self.peak_years(name)
             value = self._stats.peak_value[name]
-            row = {"probability_peaked": self._stats.peaked[name].probability()
-                   if self.completed else math.nan,
-                   "mode_year": int(years.idxmax()) if len(years) else None,
-                   "mode_year_probability": float(years.max()) if len(years) else math.nan,
-                   "value_mean": value.mean() if value.count else math.nan,
-                   "value_sd": value.sd() if value.count else math.nan}
+            row = {
+                "probability_peaked": self._stats.peaked[name].probability()
+                if self.completed
+                else math.nan,
+                "mode_year": int(years.idxmax()) if len(years) else None,
+                "mode_year_probability": float(years.max()) if len(years) else math.nan,
+                "value_mean": value.mean() if value.count else math.nan,
+                "value_sd": value.sd() if value.count else math.nan,
+            }
             for x in q:
-                row[f"value_{_label(x)}"] = float(value.quantile(x / 100.0)) if value.count \
-                    else math.nan
+                row[f"value_{_label(x)}"] = (
+                    float(value.quantile(x / 100.0)) if value.count else math.nan
+                )
             rows[name] = row
         return pd.DataFrame.from_dict(rows, orient="index").rename_axis("indicator")
 
     def target_probabilities(self) -> pd.Series:
         """Probability of meeting each target (by target id; empty without targets)."""
-        return pd.Series({k: c.probability() for k, c in self._stats.targets.items()},
-                         name="probability", dtype=float).rename_axis("target")
+        return pd.Series(
+            {k: c.probability() for k, c in self._stats.targets.items()},
+            name="probability",
+            dtype=float,
+        ).rename_axis("target")
 
     @property
     def trajectories(self) -> Optional[np.ndarray]:
@@ -302,34 +366,43 @@ class EnsembleResult:
         address."""
         names = list(self.uncertain)
         values = Sampler(self.sampler, self.n, len(names), self.seed).sample(
-            list(self.uncertain.values()))
+            list(self.uncertain.values())
+        )
         return pd.DataFrame(values, columns=names).rename_axis("sample")
 
     def failures_frame(self) -> pd.DataFrame:
         """The failures as a table: sample, the input values, message."""
-        return pd.DataFrame([{"sample": f.index, **f.values, "message": f.message}
-                             for f in self._stats.failures],
-                            columns=["sample", *self.uncertain, "message"])
+        return pd.DataFrame(
+            [{"sample": f.index, **f.values, "message": f.message} for f in self._stats.failures],
+            columns=["sample", *self.uncertain, "message"],
+        )
 
-    def summary(self, indicator: str = "co2_total_mt",
-                years: Sequence[int] = (2025, 2030, 2035, 2060)) -> str:
+    def summary(
+        self, indicator: str = "co2_total_mt", years: Sequence[int] = (2025, 2030, 2035, 2060)
+    ) -> str:
         """A few lines for a terminal: runs, percentiles in some years, peak, targets."""
-        lines = [f"ensemble of {self.scenario}: {self.n} samples ({self.sampler}, seed "
-                 f"{self.seed}), {self.completed} completed, {len(self._stats.failures)} failed"]
+        lines = [
+            f"ensemble of {self.scenario}: {self.n} samples ({self.sampler}, seed "
+            f"{self.seed}), {self.completed} completed, {len(self._stats.failures)} failed"
+        ]
         if indicator in self.indicators and self.completed:
             table = self.percentiles(indicator, (5, 50, 95))
             lines.append(f"  {indicator}: {'year':>6} {'p5':>10} {'p50':>10} {'p95':>10}")
             for year in years:
                 if year in table.index:
                     r = table.loc[year]
-                    lines.append(f"  {'':{len(indicator)}}  {year:>6} {r.p5:>10.4g} "
-                                 f"{r.p50:>10.4g} {r.p95:>10.4g}")
+                    lines.append(
+                        f"  {'':{len(indicator)}}  {year:>6} {r.p5:>10.4g} "
+                        f"{r.p50:>10.4g} {r.p95:>10.4g}"
+                    )
         if self.completed:
             for name, row in self.peak_summary((5, 50, 95)).iterrows():
-                lines.append(f"  peak of {name}: P(peaked before the horizon) = "
-                             f"{row.probability_peaked:.1%}; most likely {int(row.mode_year)} "
-                             f"({row.mode_year_probability:.1%}); value p5/p50/p95 = "
-                             f"{row.value_p5:.4g} / {row.value_p50:.4g} / {row.value_p95:.4g}")
+                lines.append(
+                    f"  peak of {name}: P(peaked before the horizon) = "
+                    f"{row.probability_peaked:.1%}; most likely {int(row.mode_year)} "
+                    f"({row.mode_year_probability:.1%}); value p5/p50/p95 = "
+                    f"{row.value_p5:.4g} / {row.value_p50:.4g} / {row.value_p95:.4g}"
+                )
         for target_id, p in self.target_probabilities().items():
             lines.append(f"  P({target_id} met) = {p:.1%}")
         for f in self._stats.failures[:5]:
@@ -338,8 +411,9 @@ class EnsembleResult:
 
     def _indicator(self, name: str) -> int:
         if name not in self.indicators:
-            raise ValueError(f"unknown indicator {name!r} (in this ensemble: "
-                             f"{', '.join(self.indicators)})")
+            raise ValueError(
+                f"unknown indicator {name!r} (in this ensemble: " f"{', '.join(self.indicators)})"
+            )
         return self.indicators.index(name)
 
     def _year(self, year: int) -> int:
@@ -350,16 +424,21 @@ class EnsembleResult:
 
     def _peak(self, name: str) -> str:
         if name not in self._stats.peak_year:
-            raise ValueError(f"no peak statistics for {name!r} (peak_indicators: "
-                             f"{', '.join(self._stats.peak_year)})")
+            raise ValueError(
+                f"no peak statistics for {name!r} (peak_indicators: "
+                f"{', '.join(self._stats.peak_year)})"
+            )
         return name
 
     def __repr__(self) -> str:
-        return (f"EnsembleResult({self.scenario!r}, n={self.n}, completed={self.completed}, "
-                f"failures={len(self._stats.failures)})")
+        return (
+            f"EnsembleResult({self.scenario!r}, n={self.n}, completed={self.completed}, "
+            f"failures={len(self._stats.failures)})"
+        )
 
 
 # --- the driver -------------------------------------------------------------------------------
+
 
 def _positive_int(name: str, value) -> int:
     if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value <= 0:
@@ -374,8 +453,10 @@ def _targets_file(targets) -> Optional[str]:
         return _core.targets.TargetSet.load(os.fspath(targets)).file
     file = getattr(targets, "file", None)
     if not isinstance(file, str) or not file:
-        raise ValueError(f"ensemble: targets = {targets!r}: expected a Targets, a target-set "
-                         f"name or a YAML path")
+        raise ValueError(
+            f"ensemble: targets = {targets!r}: expected a Targets, a target-set "
+            f"name or a YAML path"
+        )
     return file
 
 
@@ -383,13 +464,24 @@ def _blocks(n: int, block_size: int):
     return [(first, min(block_size, n - first)) for first in range(0, n, block_size)]
 
 
-def ensemble(scenario, uncertain: Mapping[str, Distribution], n: int, sampler: str = "lhs",
-             seed: int = 0, executor: Optional[cf.Executor] = None, targets=None,
-             keep: bool = False, block_size: int = DEFAULT_BLOCK_SIZE,
-             threads: Optional[int] = None, indicators: Optional[Sequence[str]] = None,
-             peak_indicators: Sequence[str] = ("co2_total_mt",), tolerance: float = 0.01,
-             relative_accuracy: float = 1e-3, max_pending: Optional[int] = None,
-             progress: Optional[Callable[[int, int], None]] = None) -> EnsembleResult:
+def ensemble(
+    scenario,
+    uncertain: Mapping[str, Distribution],
+    n: int,
+    sampler: str = "lhs",
+    seed: int = 0,
+    executor: Optional[cf.Executor] = None,
+    targets=None,
+    keep: bool = False,
+    block_size: int = DEFAULT_BLOCK_SIZE,
+    threads: Optional[int] = None,
+    indicators: Optional[Sequence[str]] = None,
+    peak_indicators: Sequence[str] = ("co2_total_mt",),
+    tolerance: float = 0.01,
+    relative_accuracy: float = 1e-3,
+    max_pending: Optional[int] = None,
+    progress: Optional[Callable[[int, int], None]] = None,
+) -> EnsembleResult:
     """Run ``n`` samples of ``scenario`` with the levers in ``uncertain`` drawn from their
     distributions and return streamed statistics.
 
@@ -407,8 +499,10 @@ def ensemble(scenario, uncertain: Mapping[str, Distribution], n: int, sampler: s
     n = _positive_int("n", n)
     block_size = _positive_int("block_size", block_size)
     _check_choices(sampler, seed, executor)
-    threads = _positive_int("threads", threads if threads is not None
-                            else (os.cpu_count() or 1) if executor is None else 1)
+    threads = _positive_int(
+        "threads",
+        threads if threads is not None else (os.cpu_count() or 1) if executor is None else 1,
+    )
     scenario = _scenario_of(scenario)
     addresses = _addresses_of(uncertain)
     indicators = _indicators_of(indicators, peak_indicators)
@@ -419,11 +513,20 @@ def ensemble(scenario, uncertain: Mapping[str, Distribution], n: int, sampler: s
     years = np.arange(scenario.base_year, scenario.horizon + 1)
 
     def block(first: int, count: int) -> _Block:
-        return _Block(scenario, lever_plan, tuple(uncertain), first,
-                      np.asarray(design.sample(distributions, first, count)), threads,
-                      tuple(INDICATOR_NAMES.index(i) for i in indicators),
-                      tuple(peak_indicators), float(tolerance), targets_file, bool(keep),
-                      float(relative_accuracy))
+        return _Block(
+            scenario,
+            lever_plan,
+            tuple(uncertain),
+            first,
+            np.asarray(design.sample(distributions, first, count)),
+            threads,
+            tuple(INDICATOR_NAMES.index(i) for i in indicators),
+            tuple(peak_indicators),
+            float(tolerance),
+            targets_file,
+            bool(keep),
+            float(relative_accuracy),
+        )
 
     total = EnsembleStats(len(indicators), len(years), peak_indicators, relative_accuracy)
     done = 0
@@ -440,12 +543,26 @@ def ensemble(scenario, uncertain: Mapping[str, Distribution], n: int, sampler: s
         for first, count in plan:
             absorb(_run_block(block(first, count)), count)
     else:
-        _drive(executor, plan, block, absorb,
-               max_pending or 2 * (getattr(executor, "_max_workers", None) or 4))
-    return EnsembleResult(total, scenario=scenario.name, n=n, sampler=sampler, seed=int(seed),
-                          block_size=block_size, uncertain=uncertain, years=years,
-                          indicators=indicators, targets=targets_file,
-                          relative_accuracy=relative_accuracy)
+        _drive(
+            executor,
+            plan,
+            block,
+            absorb,
+            max_pending or 2 * (getattr(executor, "_max_workers", None) or 4),
+        )
+    return EnsembleResult(
+        total,
+        scenario=scenario.name,
+        n=n,
+        sampler=sampler,
+        seed=int(seed),
+        block_size=block_size,
+        uncertain=uncertain,
+        years=years,
+        indicators=indicators,
+        targets=targets_file,
+        relative_accuracy=relative_accuracy,
+    )
 
 
 def _check_choices(sampler, seed, executor) -> None:
@@ -456,8 +573,9 @@ def _check_choices(sampler, seed, executor) -> None:
     if isinstance(seed, bool) or not isinstance(seed, numbers.Integral) or seed < 0:
         raise ValueError(f"ensemble: seed = {seed!r}: must be a non-negative integer")
     if executor is not None and not isinstance(executor, cf.Executor):
-        raise ValueError(f"ensemble: executor = {executor!r}: must be None or a "
-                         f"concurrent.futures.Executor")
+        raise ValueError(
+            f"ensemble: executor = {executor!r}: must be None or a " f"concurrent.futures.Executor"
+        )
 
 
 def _scenario_of(scenario) -> Scenario:
@@ -472,12 +590,16 @@ def _scenario_of(scenario) -> Scenario:
 def _addresses_of(uncertain) -> list:
     """The parsed lever addresses of ``uncertain`` (address -> Distribution), checked."""
     if not isinstance(uncertain, Mapping) or not uncertain:
-        raise ValueError(f"ensemble: uncertain = {uncertain!r}: expected a non-empty mapping "
-                         f"address -> Distribution")
+        raise ValueError(
+            f"ensemble: uncertain = {uncertain!r}: expected a non-empty mapping "
+            f"address -> Distribution"
+        )
     for text, dist in uncertain.items():
         if not isinstance(dist, Distribution):
-            raise ValueError(f"ensemble: uncertain[{text!r}] = {dist!r}: expected a "
-                             f"Distribution (peakpath.analysis.uniform, triangular, ...)")
+            raise ValueError(
+                f"ensemble: uncertain[{text!r}] = {dist!r}: expected a "
+                f"Distribution (peakpath.analysis.uniform, triangular, ...)"
+            )
     return [parse_address(text, _WHERE) for text in uncertain]
 
 
@@ -486,8 +608,9 @@ def _indicators_of(indicators, peak_indicators) -> list:
     indicators = list(INDICATOR_NAMES if indicators is None else indicators)
     for name in list(indicators) + list(peak_indicators):
         if name not in INDICATOR_NAMES:
-            raise ValueError(f"ensemble: unknown indicator {name!r} (known: "
-                             f"{', '.join(INDICATOR_NAMES)})")
+            raise ValueError(
+                f"ensemble: unknown indicator {name!r} (known: " f"{', '.join(INDICATOR_NAMES)})"
+            )
     for name in peak_indicators:
         if name not in indicators:
             indicators.append(name)
@@ -496,12 +619,19 @@ def _indicators_of(indicators, peak_indicators) -> list:
 
 def _lost_block(b: _Block, error: BaseException) -> EnsembleStats:
     """Statistics of a block whose task failed as a whole (worker lost, pickling error)."""
-    stats = EnsembleStats(len(b.indicators), b.scenario.horizon - b.scenario.base_year + 1,
-                          b.peak_indicators, b.relative_accuracy)
-    message = f"block of samples {b.first}-{b.first + len(b.inputs) - 1} failed: " \
-              f"{_describe(error)}"
-    stats.failures = [SampleFailure(b.first + j, {a: float(x) for a, x in zip(b.addresses, row)},
-                                    message) for j, row in enumerate(b.inputs)]
+    stats = EnsembleStats(
+        len(b.indicators),
+        b.scenario.horizon - b.scenario.base_year + 1,
+        b.peak_indicators,
+        b.relative_accuracy,
+    )
+    message = (
+        f"block of samples {b.first}-{b.first + len(b.inputs) - 1} failed: " f"{_describe(error)}"
+    )
+    stats.failures = [
+        SampleFailure(b.first + j, {a: float(x) for a, x in zip(b.addresses, row)}, message)
+        for j, row in enumerate(b.inputs)
+    ]
     return stats
 
 
@@ -535,4 +665,3 @@ def _drive(executor, plan, make_block, absorb, max_pending: int) -> None:
     finally:
         for future in pending:
             future.cancel()
-

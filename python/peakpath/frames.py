@@ -14,7 +14,10 @@ def tidy(table, value_name: str, scale: float = 1.0) -> pd.DataFrame:
     The grouping itself (which sector, group and fuel each value belongs to, and the
     pseudo-fuels) is done once, in C++ (``peakpath::Results::emissions``).
     """
-    keys = {name: np.asarray(labels, dtype=object)[codes]
-            for name, (labels, codes) in table.columns.items()}
-    return pd.DataFrame({**keys, "year": table.years.astype(np.int64),
-                         value_name: table.values * scale})
+    keys = {
+        name: np.asarray(labels, dtype=object)[codes]
+        for name, (labels, codes) in table.columns.items()
+    }
+    return pd.DataFrame(
+        {**keys, "year": table.years.astype(np.int64), value_name: table.values * scale}
+    )

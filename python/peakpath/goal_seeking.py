@@ -33,23 +33,32 @@ def lever_adjustment(lever: Union[str, Mapping[str, Any]]):
     if isinstance(lever, str):
         a = parse_lever(lever, "goal_seek lever")
         if a.scale or a.year is not None or a.key is None:
-            raise ValueError(f"goal_seek lever {lever!r}: expected a whole path 'variable/key' "
-                             f"(or 'variable' for key total), without scale: or @year")
+            raise ValueError(
+                f"goal_seek lever {lever!r}: expected a whole path 'variable/key' "
+                f"(or 'variable' for key total), without scale: or @year"
+            )
         return _core.targets.LeverAdjustment("constant", a.variable, a.key)
     if not isinstance(lever, Mapping):
         raise TypeError(f"lever: expected 'variable/key' or a dict, got {type(lever).__name__}")
     unknown = set(lever) - _LEVER_KEYS
     if unknown:
         raise ValueError(f"lever: unknown keys {sorted(unknown)} (expected {sorted(_LEVER_KEYS)})")
-    mode = lever.get("mode") or ("scale" if "package" in lever else
-                                 "start_year" if "schedule" in lever else "constant")
+    mode = lever.get("mode") or (
+        "scale" if "package" in lever else "start_year" if "schedule" in lever else "constant"
+    )
     package = levers_to_spec(lever["package"]) if "package" in lever else {}
     schedule = None
     if "schedule" in lever:
         spec = levers_to_spec({lever.get("variable", ""): lever["schedule"]})
         schedule = next(iter(next(iter(spec.values())).values()))
-    return _core.targets.LeverAdjustment(mode, lever.get("variable", ""), lever.get("key", "total"),
-                                         int(lever.get("from_year", 0)), package, schedule)
+    return _core.targets.LeverAdjustment(
+        mode,
+        lever.get("variable", ""),
+        lever.get("key", "total"),
+        int(lever.get("from_year", 0)),
+        package,
+        schedule,
+    )
 
 
 GOAL_SEEK_STATUSES = ("met", "not_binding", "infeasible")
@@ -83,14 +92,24 @@ class GoalSeekResult:
 
     def __str__(self) -> str:
         o = self.outcome
-        return (f"goal_seek {o['target']}: {self.status}, value {self.value:.6g}, margin "
-                f"{self.margin:.4g} {o['unit']} (lever from {self.start_year}; {self.runs} runs)")
+        return (
+            f"goal_seek {o['target']}: {self.status}, value {self.value:.6g}, margin "
+            f"{self.margin:.4g} {o['unit']} (lever from {self.start_year}; {self.runs} runs)"
+        )
 
 
-def goal_seek(scenario: Union[Scenario, str], lever, target, bounds, *,
-              targets: Union[Targets, str] = "shandong", find: str = "smallest",
-              tolerance: float = 0.0, max_iterations: int = 100,
-              start_year: Optional[int] = None) -> GoalSeekResult:
+def goal_seek(
+    scenario: Union[Scenario, str],
+    lever,
+    target,
+    bounds,
+    *,
+    targets: Union[Targets, str] = "shandong",
+    find: str = "smallest",
+    tolerance: float = 0.0,
+    max_iterations: int = 100,
+    start_year: Optional[int] = None,
+) -> GoalSeekResult:
     """The smallest (``find="smallest"``) or largest x in ``bounds = (lo, hi)`` at which
     ``scenario`` with ``lever`` set to x from ``start_year`` on meets ``target``, and what was
     found: the result's ``status`` is ``met``, ``not_binding`` or ``infeasible`` (see
@@ -113,15 +132,40 @@ def goal_seek(scenario: Union[Scenario, str], lever, target, bounds, *,
     if not adjustment.is_package:
         check_lever_key(scenario, adjustment.variable, adjustment.key, "goal_seek")
     start = 0 if start_year is None else _whole_year(start_year)
-    found = _core.targets.goal_seek(scenario._core, adjustment, target, lo, hi,
-                                    find, float(tolerance), int(max_iterations), start)
+    found = _core.targets.goal_seek(
+        scenario._core,
+        adjustment,
+        target,
+        lo,
+        hi,
+        find,
+        float(tolerance),
+        int(max_iterations),
+        start,
+    )
     o = found.outcome
-    outcome = pd.Series({"target": o.id, "year": o.year, "required": o.required,
-                         "achieved": o.achieved, "margin": o.margin, "unit": o.unit,
-                         "passed": o.passed, "detail": o.detail})
-    return GoalSeekResult(found.value, outcome, Scenario(found.scenario),
-                          Results(found.results, scenario.description), found.runs,
-                          found.margin, found.status, found.start_year)
+    outcome = pd.Series(
+        {
+            "target": o.id,
+            "year": o.year,
+            "required": o.required,
+            "achieved": o.achieved,
+            "margin": o.margin,
+            "unit": o.unit,
+            "passed": o.passed,
+            "detail": o.detail,
+        }
+    )
+    return GoalSeekResult(
+        found.value,
+        outcome,
+        Scenario(found.scenario),
+        Results(found.results, scenario.description),
+        found.runs,
+        found.margin,
+        found.status,
+        found.start_year,
+    )
 
 
 def _whole_year(year) -> int:

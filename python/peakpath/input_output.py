@@ -31,7 +31,8 @@ class InputOutput:
         self._categories = Y.columns if isinstance(Y, pd.DataFrame) else None
         self._stressors = F.index if isinstance(F, pd.DataFrame) else None
         self._core = _core.input_output.InputOutput(
-            _matrix("Z", Z), _matrix("Y", Y), None if F is None else _matrix("F", F))
+            _matrix("Z", Z), _matrix("Y", Y), None if F is None else _matrix("F", F)
+        )
 
     # -- labelling -------------------------------------------------------------------------
     def _frame(self, values, index, columns):

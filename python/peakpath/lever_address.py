@@ -20,8 +20,14 @@ import numpy as np
 from . import _core
 from .scenario import Scenario
 
-__all__ = ["LeverAddress", "LeverPlan", "check_lever_key", "lever_catalogue", "parse_address",
-           "parse_lever"]
+__all__ = [
+    "LeverAddress",
+    "LeverPlan",
+    "check_lever_key",
+    "lever_catalogue",
+    "parse_address",
+    "parse_lever",
+]
 
 
 @dataclass(frozen=True)
@@ -47,9 +53,12 @@ def parse_lever(text: str, where: str = "lever address", stacklevel: int = 3) ->
         raise ValueError(f"{where} {text!r}: expected a text such as 'capacity_gw/solar@2030'")
     a = _core.parse_lever_address(text, where)
     if a.deprecated:
-        warnings.warn(f"{where} {text!r}: the spelling 'variable.key' is deprecated and will be "
-                      f"removed in the next release; write {a.text!r} (docs/levers.md)",
-                      DeprecationWarning, stacklevel=stacklevel)
+        warnings.warn(
+            f"{where} {text!r}: the spelling 'variable.key' is deprecated and will be "
+            f"removed in the next release; write {a.text!r} (docs/levers.md)",
+            DeprecationWarning,
+            stacklevel=stacklevel,
+        )
     return LeverAddress(text, a.variable, a.key or None, a.year, a.scale)
 
 
@@ -62,8 +71,10 @@ def parse_address(text: str, where: str = "lever address") -> LeverAddress:
     """
     a = parse_lever(text, where, stacklevel=4)
     if not a.scale and a.year is None:
-        raise ValueError(f"{where} {text!r}: a value needs a year ('{text}@2030'); use "
-                         f"'scale:{text}' for a multiplier on the path")
+        raise ValueError(
+            f"{where} {text!r}: a value needs a year ('{text}@2030'); use "
+            f"'scale:{text}' for a multiplier on the path"
+        )
     return a
 
 
@@ -73,8 +84,10 @@ def check_lever_key(scenario: Scenario, variable: str, key: str, where: str) -> 
     keys = _core.lever_keys(scenario.dataset, variable)
     if key not in keys:
         listed = ", ".join(keys[:20]) + (", ..." if len(keys) > 20 else "")
-        hint = _core.did_you_mean(key, keys, f"{variable}/") or \
-            f" (keys of dataset {scenario.dataset.name!r}: {listed})"
+        hint = (
+            _core.did_you_mean(key, keys, f"{variable}/")
+            or f" (keys of dataset {scenario.dataset.name!r}: {listed})"
+        )
         raise _core.DataError(f"{where}: lever {variable}/{key}: unknown key {key!r}{hint}")
 
 
@@ -104,8 +117,10 @@ def _anchored(years, values, base_year: float) -> tuple:
     if not len(years) or years[0] >= base_year:
         return list(years), list(values)
     later = [(y, v) for y, v in zip(years, values) if y > base_year]
-    return ([base_year] + [y for y, _ in later],
-            [float(np.interp(base_year, years, values))] + [v for _, v in later])
+    return (
+        [base_year] + [y for y, _ in later],
+        [float(np.interp(base_year, years, values))] + [v for _, v in later],
+    )
 
 
 class LeverPlan:
@@ -115,8 +130,9 @@ class LeverPlan:
     (Scenario.with_levers): a path the scenario does not have starts from the lever's default.
     """
 
-    def __init__(self, scenario: Scenario, addresses: Sequence[LeverAddress],
-                 where: str = "lever address"):
+    def __init__(
+        self, scenario: Scenario, addresses: Sequence[LeverAddress], where: str = "lever address"
+    ):
         effective = scenario._core.effective_paths
         lo, hi = scenario.base_year, scenario.horizon
         base: dict = {}
@@ -124,21 +140,26 @@ class LeverPlan:
         for column, a in enumerate(addresses):
             keeps_base = _BASE_YEAR_EFFECT[a.variable]
             if a.year is not None and not lo <= a.year <= hi:
-                raise ValueError(f"{where} {a.text!r}: year {a.year} outside the scenario's "
-                                 f"years {lo}-{hi}")
+                raise ValueError(
+                    f"{where} {a.text!r}: year {a.year} outside the scenario's " f"years {lo}-{hi}"
+                )
             if a.year == lo and keeps_base:
-                raise ValueError(f"{where} {a.text!r}: {a.year} is the base year, which keeps "
-                                 f"its value; give a later year")
+                raise ValueError(
+                    f"{where} {a.text!r}: {a.year} is the base year, which keeps "
+                    f"its value; give a later year"
+                )
             known = effective.get(a.variable, {})
             if a.key is not None:
                 check_lever_key(scenario, a.variable, a.key, f"{where} {a.text!r}")
             keys = sorted(known) if a.key is None else [a.key]
             if not keys or (a.scale and any(k not in known for k in keys)):
                 missing = a.key if a.key is not None else "(any key)"
-                raise ValueError(f"{where} {a.text!r}: the scenario has no path "
-                                 f"{a.variable}/{missing} to multiply (keys: "
-                                 f"{', '.join(sorted(known)) or 'none'}); set one in the "
-                                 f"scenario's levers first")
+                raise ValueError(
+                    f"{where} {a.text!r}: the scenario has no path "
+                    f"{a.variable}/{missing} to multiply (keys: "
+                    f"{', '.join(sorted(known)) or 'none'}); set one in the "
+                    f"scenario's levers first"
+                )
             for key in keys:
                 years, values = _anchored(*known.get(key, ([], [])), float(lo))
                 base[(a.variable, key)] = (tuple(years), tuple(values))
@@ -168,8 +189,9 @@ class LeverPlan:
             if e.scale and e.year is None:
                 self._scale_path(e.path, years, values, x)
             elif e.scale:
-                _set_point(years, values, float(e.year),
-                           x * float(np.interp(e.year, years, values)))
+                _set_point(
+                    years, values, float(e.year), x * float(np.interp(e.year, years, values))
+                )
             else:
                 _set_point(years, values, float(e.year), x)
         spec: dict = {}
@@ -189,10 +211,21 @@ def lever_catalogue():
 
     rows = []
     for d in _core.lever_catalogue():
-        rows.append({"address": _pattern(d), "label": d.label, "unit": d.unit, "min": d.min,
-                     "max": d.max, "min_exclusive": d.min_exclusive, "default": d.default_value,
-                     "source": d.default_source, "task": d.tasks,
-                     "base_year_effect": d.base_year_effect, "acts": d.acts})
+        rows.append(
+            {
+                "address": _pattern(d),
+                "label": d.label,
+                "unit": d.unit,
+                "min": d.min,
+                "max": d.max,
+                "min_exclusive": d.min_exclusive,
+                "default": d.default_value,
+                "source": d.default_source,
+                "task": d.tasks,
+                "base_year_effect": d.base_year_effect,
+                "acts": d.acts,
+            }
+        )
     return pd.DataFrame(rows)
 
 

@@ -9,9 +9,21 @@ from .scenario import Scenario
 
 __all__ = ["run", "default_run_solver_options", "fuel_catalogue", "load_dataset"]
 
-_FUEL_COLUMNS = ("name", "name_zh", "unit", "state", "ncv_gj_per_unit", "tce_per_unit", "fossil",
-                 "coal", "co2_kg_per_tj", "oxidation", "so2_kg_per_tce", "nox_kg_per_tce",
-                 "pm_kg_per_tce")
+_FUEL_COLUMNS = (
+    "name",
+    "name_zh",
+    "unit",
+    "state",
+    "ncv_gj_per_unit",
+    "tce_per_unit",
+    "fossil",
+    "coal",
+    "co2_kg_per_tj",
+    "oxidation",
+    "so2_kg_per_tce",
+    "nox_kg_per_tce",
+    "pm_kg_per_tce",
+)
 
 
 def default_run_solver_options() -> dict:
@@ -19,12 +31,18 @@ def default_run_solver_options() -> dict:
     told otherwise: ``rel_tolerance``, ``abs_tolerance``, ``max_step`` (years) and
     ``max_steps``. They come from C++ (``peakpath::default_run_solver_options``)."""
     options = _core.default_run_solver_options()
-    return {name: getattr(options, name)
-            for name in ("rel_tolerance", "abs_tolerance", "max_step", "max_steps")}
+    return {
+        name: getattr(options, name)
+        for name in ("rel_tolerance", "abs_tolerance", "max_step", "max_steps")
+    }
 
 
-def run(scenario: Scenario | str, *, rel_tolerance: float | None = None,
-        abs_tolerance: float | None = None) -> Results:
+def run(
+    scenario: Scenario | str,
+    *,
+    rel_tolerance: float | None = None,
+    abs_tolerance: float | None = None,
+) -> Results:
     """Run a scenario (a :class:`Scenario` or a shipped name/YAML path); returns :class:`Results`.
 
     The capital-stock integration uses the tolerances of :func:`default_run_solver_options`
@@ -33,7 +51,9 @@ def run(scenario: Scenario | str, *, rel_tolerance: float | None = None,
     if isinstance(scenario, str):
         scenario = Scenario.load(scenario)
     if not isinstance(scenario, Scenario):
-        raise TypeError(f"run: expected a Scenario or a scenario name, got {type(scenario).__name__}")
+        raise TypeError(
+            f"run: expected a Scenario or a scenario name, got {type(scenario).__name__}"
+        )
     core = _core.run(scenario._core, rel_tolerance=rel_tolerance, abs_tolerance=abs_tolerance)
     return Results(core, scenario.description)
 
@@ -44,8 +64,10 @@ def fuel_catalogue(factor_set: str = "ipcc2006") -> pd.DataFrame:
     Indexed by fuel id; ``co2_t_per_tce`` is net of oxidation.
     """
     fuels = _core.fuel_catalogue(factor_set)
-    frame = pd.DataFrame({c: [getattr(f, c) for f in fuels] for c in _FUEL_COLUMNS},
-                         index=pd.Index([f.id for f in fuels], name="fuel"))
+    frame = pd.DataFrame(
+        {c: [getattr(f, c) for f in fuels] for c in _FUEL_COLUMNS},
+        index=pd.Index([f.id for f in fuels], name="fuel"),
+    )
     frame["co2_t_per_tce"] = [f.co2_t_per_tce() for f in fuels]
     return frame
 

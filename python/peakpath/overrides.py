@@ -21,8 +21,9 @@ def with_overrides(scenario: Scenario, overrides: Sequence[str]) -> Scenario:
     for text in overrides:
         address, sep, value = text.partition("=")
         if not sep:
-            raise ValueError(f"override {text!r}: expected ADDRESS=VALUE "
-                             f"(e.g. capacity_gw/solar@2030=150)")
+            raise ValueError(
+                f"override {text!r}: expected ADDRESS=VALUE " f"(e.g. capacity_gw/solar@2030=150)"
+            )
         try:
             number = float(value)
         except ValueError:

@@ -60,5 +60,13 @@ def peak(years, values=None, tolerance: float = 0.01, *, indicator: str = "co2_t
     def year(v):
         return None if v is None else (int(v) if integral else float(v))
 
-    return Peak(year(p.year), p.value, year(p.plateau_start), year(p.plateau_end),
-                p.decline_rate_after, p.rebound, year(p.rebound_year), p.status)
+    return Peak(
+        year(p.year),
+        p.value,
+        year(p.plateau_start),
+        year(p.plateau_end),
+        p.decline_rate_after,
+        p.rebound,
+        year(p.rebound_year),
+        p.status,
+    )

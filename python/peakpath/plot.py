@@ -18,9 +18,23 @@ import numpy as np
 
 from .io_utils import atomic_path
 
-__all__ = ["trajectories", "wedges", "fan", "peak_years", "tornado", "waterfall", "sankey",
-           "generation_mix", "ledger", "emissions_by_sector", "indicator_label", "save_png",
-           "plot_emissions_by_sector", "plot_trajectory", "plot_waterfall"]
+__all__ = [
+    "trajectories",
+    "wedges",
+    "fan",
+    "peak_years",
+    "tornado",
+    "waterfall",
+    "sankey",
+    "generation_mix",
+    "ledger",
+    "emissions_by_sector",
+    "indicator_label",
+    "save_png",
+    "plot_emissions_by_sector",
+    "plot_trajectory",
+    "plot_waterfall",
+]
 
 # Readable name and unit of each indicator (INDICATOR_NAMES; units in docs/model.md). Shares
 # are stored as fractions and drawn in per cent.
@@ -52,15 +66,32 @@ _INDICATORS = {
     "thermal_heat_rate_gce_per_kwh": ("Thermal heat rate", "gce/kWh"),
 }
 # Unit of an indicator this table does not know yet, from its name's suffix.
-_SUFFIX_UNITS = (("_mtce", "Mtce/yr"), ("_mt", "Mt/yr"), ("_kt", "kt/yr"), ("_twh", "TWh/yr"),
-                 ("_gw", "GW"), ("_share", "%"), ("_cny", "CNY"))
-_FACTORS = {"activity": "Activity (GDP)", "structure": "Economic structure",
-            "intensity": "Energy intensity", "fuel_mix": "Fuel mix",
-            "emission_factor": "Emission factors", "ccus": "CCUS"}
-_DIMENSIONS = {"capacity": ("Capacity", 1.0, "capacity units"),
-               "coal_t": ("Coal", 1e-6, "Mt/yr"), "energy_tce": ("Energy", 1e-6, "Mtce/yr"),
-               "co2_t": ("CO₂", 1e-6, "Mt/yr"), "so2_t": ("SO₂", 1e-3, "kt/yr"),
-               "nox_t": ("NOx", 1e-3, "kt/yr"), "pm_t": ("PM", 1e-3, "kt/yr")}
+_SUFFIX_UNITS = (
+    ("_mtce", "Mtce/yr"),
+    ("_mt", "Mt/yr"),
+    ("_kt", "kt/yr"),
+    ("_twh", "TWh/yr"),
+    ("_gw", "GW"),
+    ("_share", "%"),
+    ("_cny", "CNY"),
+)
+_FACTORS = {
+    "activity": "Activity (GDP)",
+    "structure": "Economic structure",
+    "intensity": "Energy intensity",
+    "fuel_mix": "Fuel mix",
+    "emission_factor": "Emission factors",
+    "ccus": "CCUS",
+}
+_DIMENSIONS = {
+    "capacity": ("Capacity", 1.0, "capacity units"),
+    "coal_t": ("Coal", 1e-6, "Mt/yr"),
+    "energy_tce": ("Energy", 1e-6, "Mtce/yr"),
+    "co2_t": ("CO₂", 1e-6, "Mt/yr"),
+    "so2_t": ("SO₂", 1e-3, "kt/yr"),
+    "nox_t": ("NOx", 1e-3, "kt/yr"),
+    "pm_t": ("PM", 1e-3, "kt/yr"),
+}
 _NEW_STATUSES = ("proposed", "under_construction")
 
 
@@ -79,6 +110,7 @@ def save_png(fig, path: str) -> str:
 
 
 # --- helpers ----------------------------------------------------------------------------------
+
 
 def _unknown(what: str, name, known: Sequence[str]) -> ValueError:
     close = difflib.get_close_matches(str(name), list(known), n=1, cutoff=0.5)
@@ -158,6 +190,7 @@ def _colors(n: int):
 
 # --- trajectories -----------------------------------------------------------------------------
 
+
 def _target_list(targets):
     """Target objects from None, a set name or path, a Targets, a TargetReport or a list."""
     from .targets import TargetReport, Targets
@@ -188,21 +221,46 @@ def _target_band(ax, target, level, color):
     if target.kind == "peak_by":
         ax.axvline(year, color=color, ls="--", lw=1)
         ax.axvspan(year, ax.get_xlim()[1], color=color, alpha=0.06)
-        ax.annotate(f"peak by {year}", (year, 1.0), xycoords=("data", "axes fraction"),
-                    xytext=(3, -12), textcoords="offset points", fontsize=8, color=color)
+        ax.annotate(
+            f"peak by {year}",
+            (year, 1.0),
+            xycoords=("data", "axes fraction"),
+            xytext=(3, -12),
+            textcoords="offset points",
+            fontsize=8,
+            color=color,
+        )
     elif target.kind == "stable_decline":
         ax.axvspan(target.window_start, year, color=color, alpha=0.08)
-        ax.annotate(f"stable and declining {target.window_start}-{year}",
-                    (target.window_start, 0.0), xycoords=("data", "axes fraction"),
-                    xytext=(3, 4), textcoords="offset points", fontsize=8, color=color)
+        ax.annotate(
+            f"stable and declining {target.window_start}-{year}",
+            (target.window_start, 0.0),
+            xycoords=("data", "axes fraction"),
+            xytext=(3, 4),
+            textcoords="offset points",
+            fontsize=8,
+            color=color,
+        )
     else:
         above_fails = target.kind in ("cap", "intensity_reduction")
         lo, hi = ax.get_ylim()
-        ax.fill_between([year - 0.6, year + 0.6], level, hi if above_fails else lo,
-                        color=color, alpha=0.18, lw=0)
+        ax.fill_between(
+            [year - 0.6, year + 0.6],
+            level,
+            hi if above_fails else lo,
+            color=color,
+            alpha=0.18,
+            lw=0,
+        )
         ax.hlines(level, year - 0.9, year + 0.9, color=color, lw=2)
-        ax.annotate(target.id, (year, level), xytext=(4, 3 if above_fails else -10),
-                    textcoords="offset points", fontsize=7, color=color)
+        ax.annotate(
+            target.id,
+            (year, level),
+            xytext=(4, 3 if above_fails else -10),
+            textcoords="offset points",
+            fontsize=7,
+            color=color,
+        )
         ax.set_ylim(lo, hi)
 
 
@@ -211,8 +269,11 @@ def _peak_label_offsets(points, span_x, span_y):
     within 4 % of the x range and 8 % of the y range of an earlier one moves one line up."""
     offsets = []
     for i, (x, y) in enumerate(points):
-        k = sum(1 for (x2, y2) in points[:i]
-                if abs(x - x2) <= 0.04 * span_x and abs(y - y2) <= 0.08 * span_y)
+        k = sum(
+            1
+            for (x2, y2) in points[:i]
+            if abs(x - x2) <= 0.04 * span_x and abs(y - y2) <= 0.08 * span_y
+        )
         offsets.append(8 + 11 * k)
     return offsets
 
@@ -228,8 +289,9 @@ def _room_above(ax, labels):
     ax.set_ylim(lo, hi)
 
 
-def trajectories(results, targets=None, indicator: str = "co2_total_mt", ax=None,
-                 tolerance: float = 0.01):
+def trajectories(
+    results, targets=None, indicator: str = "co2_total_mt", ax=None, tolerance: float = 0.01
+):
     """One line per run of ``indicator`` over the years, each run's peak marked
     (``peakpath.peak`` at ``tolerance``) and, with ``targets`` (a set name such as
     ``"shandong"``, a Targets, a TargetReport or a list of targets), the targets on that
@@ -255,11 +317,21 @@ def trajectories(results, targets=None, indicator: str = "co2_total_mt", ax=None
     groups = []  # [year, drawn value, label, colours]
     for p, color in peaks:
         value = _scaled(indicator, [p.value])[0]
-        label = (f"peak {p.year}" if p.status == "peaked"
-                 else f"peak {p.year} or earlier" if p.status == "at_start"
-                 else p.status.replace("_", " "))
-        same = next((g for g in groups if g[0] == p.year and g[2] == label
-                     and abs(g[1] - value) <= 0.005 * span_y), None)
+        label = (
+            f"peak {p.year}"
+            if p.status == "peaked"
+            else f"peak {p.year} or earlier"
+            if p.status == "at_start"
+            else p.status.replace("_", " ")
+        )
+        same = next(
+            (
+                g
+                for g in groups
+                if g[0] == p.year and g[2] == label and abs(g[1] - value) <= 0.005 * span_y
+            ),
+            None,
+        )
         if same:
             same[3].append(color)
         else:
@@ -272,10 +344,16 @@ def trajectories(results, targets=None, indicator: str = "co2_total_mt", ax=None
             label = f"{label} ({len(group_colors)} runs)"
         ax.plot([year], [value], marker="o", color=color, ms=6, mec="white", zorder=3)
         right = year > years.min() + 0.75 * (years.max() - years.min())  # keep inside
-        ax.annotate(label, (year, value), xytext=(-5 if right else 5, dy),
-                    textcoords="offset points", ha="right" if right else "left",
-                    fontsize=8, color=color,
-                    arrowprops=dict(arrowstyle="-", color=color, lw=0.6) if dy > 8 else None)
+        ax.annotate(
+            label,
+            (year, value),
+            xytext=(-5 if right else 5, dy),
+            textcoords="offset points",
+            ha="right" if right else "left",
+            fontsize=8,
+            color=color,
+            arrowprops=dict(arrowstyle="-", color=color, lw=0.6) if dy > 8 else None,
+        )
     _year_axis(ax)
     ax.set_ylabel(_axis_label(indicator))
     ax.grid(alpha=0.3)
@@ -296,21 +374,27 @@ def trajectories(results, targets=None, indicator: str = "co2_total_mt", ax=None
 
 # --- wedges -----------------------------------------------------------------------------------
 
+
 def wedges(results, baseline, indicator: str = "co2_total_mt", ax=None):
     """Stacked differences between ``baseline`` and successive scenarios: ``results`` is a
     list of Results (each adding levers to the one before) or a dict name -> Results; the
     wedge between two consecutive lines is what that step removes. Answers: which lever
     removes how much, and when?"""
     _check_indicator(indicator, _known_indicators())
-    steps = list(results.items()) if isinstance(results, Mapping) else \
-        [(r.scenario, r) for r in _runs(results)]
+    steps = (
+        list(results.items())
+        if isinstance(results, Mapping)
+        else [(r.scenario, r) for r in _runs(results)]
+    )
     if not steps:
         raise ValueError("wedges: no scenarios given")
     years = np.asarray(baseline.years)
     for name, r in steps:
         if not np.array_equal(np.asarray(r.years), years):
-            raise ValueError(f"wedges: {name!r} covers {r.years[0]}-{r.years[-1]}, the "
-                             f"baseline {years[0]}-{years[-1]}: the years must match")
+            raise ValueError(
+                f"wedges: {name!r} covers {r.years[0]}-{r.years[-1]}, the "
+                f"baseline {years[0]}-{years[-1]}: the years must match"
+            )
     fig, ax, own = _axes(ax)
     previous = _scaled(indicator, baseline.indicator(indicator))
     ax.plot(years, previous, color="black", lw=1.8, label=f"{baseline.scenario} (baseline)")
@@ -318,10 +402,17 @@ def wedges(results, baseline, indicator: str = "co2_total_mt", ax=None):
     for (name, r), color in zip(steps, _colors(len(steps))):
         current = _scaled(indicator, r.indicator(indicator))
         removed = previous[-1] - current[-1]
-        ax.fill_between(years, previous, current, color=color, alpha=0.75, lw=0,
-                        label=f"{name}: {removed:.0f} {unit} removed in {years[-1]}"
-                        if removed >= 0 else f"{name}: {-removed:.0f} {unit} added in "
-                                             f"{years[-1]}")
+        ax.fill_between(
+            years,
+            previous,
+            current,
+            color=color,
+            alpha=0.75,
+            lw=0,
+            label=f"{name}: {removed:.0f} {unit} removed in {years[-1]}"
+            if removed >= 0
+            else f"{name}: {-removed:.0f} {unit} added in " f"{years[-1]}",
+        )
         previous = current
     ax.plot(years, previous, color="black", lw=1.2, ls="--", label=f"{steps[-1][0]} (all levers)")
     name, _ = indicator_label(indicator)
@@ -336,8 +427,10 @@ def wedges(results, baseline, indicator: str = "co2_total_mt", ax=None):
 
 # --- ensembles --------------------------------------------------------------------------------
 
-def fan(ensemble, indicator: str = "co2_total_mt", ax=None,
-        bands: Sequence[tuple] = ((5, 95), (25, 75))):
+
+def fan(
+    ensemble, indicator: str = "co2_total_mt", ax=None, bands: Sequence[tuple] = ((5, 95), (25, 75))
+):
     """Percentile bands of ``indicator`` from an EnsembleResult (``bands``: pairs of
     percentiles, outermost first) with the median. Answers: how uncertain is the trajectory?"""
     _check_indicator(indicator, ensemble.indicators)
@@ -346,9 +439,15 @@ def fan(ensemble, indicator: str = "co2_total_mt", ax=None,
     fig, ax, own = _axes(ax)
     years = np.asarray(table.index)
     for i, (lo, hi) in enumerate(bands):
-        ax.fill_between(years, _scaled(indicator, table[f"p{float(lo):g}"]),
-                        _scaled(indicator, table[f"p{float(hi):g}"]), color="tab:blue",
-                        alpha=0.2 + 0.2 * i, lw=0, label=f"{lo:g}–{hi:g}th percentile")
+        ax.fill_between(
+            years,
+            _scaled(indicator, table[f"p{float(lo):g}"]),
+            _scaled(indicator, table[f"p{float(hi):g}"]),
+            color="tab:blue",
+            alpha=0.2 + 0.2 * i,
+            lw=0,
+            label=f"{lo:g}–{hi:g}th percentile",
+        )
     ax.plot(years, _scaled(indicator, table["p50"]), color="tab:blue", lw=1.8, label="median")
     name, _ = indicator_label(indicator)
     ax.set_title(f"{name}: {ensemble.scenario}, {ensemble.completed} samples")
@@ -378,8 +477,7 @@ def peak_years(ensemble, indicator: str = "co2_total_mt", ax=None):
     years = np.asarray(getattr(ensemble, "years", peak_at))
     if len(peak_at) and peak_at.min() == years.min():
         notes.append(f"a peak in {years.min()}, the first year,\nmay lie before the window")
-    ax.text(0.98, 0.95, "\n".join(notes), transform=ax.transAxes, ha="right", va="top",
-            fontsize=9)
+    ax.text(0.98, 0.95, "\n".join(notes), transform=ax.transAxes, ha="right", va="top", fontsize=9)
     # At least a decade wide, so that one bar does not fill the axes.
     lo = (peak_at.min() if len(peak_at) else years.min()) - 1.5
     hi = max((peak_at.max() if len(peak_at) else years.max()) + 1.5, lo + 12)
@@ -391,18 +489,29 @@ def peak_years(ensemble, indicator: str = "co2_total_mt", ax=None):
 
 # --- sensitivity ------------------------------------------------------------------------------
 
+
 def _sobol_bars(ax, s):
     order = np.argsort(s.ST)  # largest at the top
     y = np.arange(len(order))
     names = [str(s.names[i]) for i in order]
-    for offset, key, color, label in ((0.2, "ST", "tab:blue", "total (ST)"),
-                                      (-0.2, "S1", "tab:orange", "first order (S1)")):
+    for offset, key, color, label in (
+        (0.2, "ST", "tab:blue", "total (ST)"),
+        (-0.2, "S1", "tab:orange", "first order (S1)"),
+    ):
         value = np.asarray(getattr(s, key))[order]
         low = np.asarray(getattr(s, f"{key}_low"))[order]
         high = np.asarray(getattr(s, f"{key}_high"))[order]
         err = np.vstack([np.clip(value - low, 0, None), np.clip(high - value, 0, None)])
-        ax.barh(y + offset, value, height=0.4, color=color, xerr=err, capsize=3,
-                error_kw=dict(lw=0.8), label=label)
+        ax.barh(
+            y + offset,
+            value,
+            height=0.4,
+            color=color,
+            xerr=err,
+            capsize=3,
+            error_kw=dict(lw=0.8),
+            label=label,
+        )
     ax.set_yticks(y)
     ax.set_yticklabels(names, fontsize=8)
     ax.axvline(0, color="black", lw=0.8)
@@ -416,23 +525,38 @@ def _oat_bars(ax, table, base, output):
     from pandas import DataFrame
 
     if not isinstance(table, DataFrame) or not {"low", "high"} <= set(table.columns):
-        raise ValueError("tornado: one-at-a-time ranges must be a DataFrame indexed by input "
-                         "with columns 'low' and 'high' (the output at each end) and "
-                         "optionally 'base'")
+        raise ValueError(
+            "tornado: one-at-a-time ranges must be a DataFrame indexed by input "
+            "with columns 'low' and 'high' (the output at each end) and "
+            "optionally 'base'"
+        )
     if base is None:
         if "base" not in table.columns:
-            raise ValueError("tornado: give base= (the output at the central case) or a "
-                             "'base' column")
+            raise ValueError(
+                "tornado: give base= (the output at the central case) or a " "'base' column"
+            )
         base = float(table["base"].iloc[0])
     low = _scaled(output, table["low"])
     high = _scaled(output, table["high"])
     base = _scaled(output, [base])[0]
     order = np.argsort(np.abs(high - low))  # widest at the top
     y = np.arange(len(order))
-    ax.barh(y, low[order] - base, left=base, height=0.6, color="tab:green",
-            label="input at its low value")
-    ax.barh(y, high[order] - base, left=base, height=0.6, color="tab:purple",
-            label="input at its high value")
+    ax.barh(
+        y,
+        low[order] - base,
+        left=base,
+        height=0.6,
+        color="tab:green",
+        label="input at its low value",
+    )
+    ax.barh(
+        y,
+        high[order] - base,
+        left=base,
+        height=0.6,
+        color="tab:purple",
+        label="input at its high value",
+    )
     ax.axvline(base, color="black", lw=1)
     ax.set_yticks(y)
     ax.set_yticklabels([str(table.index[i]) for i in order], fontsize=8)
@@ -452,20 +576,31 @@ def tornado(sensitivity, ax=None, *, output: str = "co2_total_mt", base: Optiona
 
     parts = list(sensitivity) if isinstance(sensitivity, (list, tuple)) else [sensitivity]
     if not 1 <= len(parts) <= 2:
-        raise ValueError(f"tornado: expected a SobolResult, a one-at-a-time DataFrame or a pair, "
-                         f"got {len(parts)} items")
+        raise ValueError(
+            f"tornado: expected a SobolResult, a one-at-a-time DataFrame or a pair, "
+            f"got {len(parts)} items"
+        )
     if any(not isinstance(p, SobolResult) for p in parts):
         _check_indicator(output, _known_indicators())
     if ax is None:
-        fig, axes = _plt().subplots(1, len(parts), figsize=(8 * len(parts), 0.9 + 0.45 * max(
-            len(getattr(p, "names", getattr(p, "index", []))) for p in parts) + 1.2),
-            squeeze=False)
+        fig, axes = _plt().subplots(
+            1,
+            len(parts),
+            figsize=(
+                8 * len(parts),
+                0.9
+                + 0.45 * max(len(getattr(p, "names", getattr(p, "index", []))) for p in parts)
+                + 1.2,
+            ),
+            squeeze=False,
+        )
         axes = list(axes.flat)
     else:
         axes = list(ax) if isinstance(ax, (list, tuple, np.ndarray)) else [ax]
         if len(axes) != len(parts):
-            raise ValueError(f"tornado: {len(parts)} panels need {len(parts)} axes, got "
-                             f"{len(axes)}")
+            raise ValueError(
+                f"tornado: {len(parts)} panels need {len(parts)} axes, got " f"{len(axes)}"
+            )
         fig = axes[0].figure
     for part, a in zip(parts, axes):
         if isinstance(part, SobolResult):
@@ -477,13 +612,16 @@ def tornado(sensitivity, ax=None, *, output: str = "co2_total_mt", base: Optiona
 
 # --- decomposition ----------------------------------------------------------------------------
 
+
 def waterfall(decomposition, ax=None):
     """Waterfall of an additive Decomposition (``pp.decompose``): the start total, one bar per
     effect, the end total. Answers: which driver moved emissions (or energy) between two years
     or two scenarios, and by how much?"""
     if decomposition.kind != "additive":
-        raise ValueError("waterfall: only an additive decomposition adds up to a waterfall "
-                         f"(this one is {decomposition.kind!r}; use kind='additive')")
+        raise ValueError(
+            "waterfall: only an additive decomposition adds up to a waterfall "
+            f"(this one is {decomposition.kind!r}; use kind='additive')"
+        )
     unit = "Mt CO₂/yr" if decomposition.quantity == "co2" else "Mtce/yr"
     what = "CO₂ emissions" if decomposition.quantity == "co2" else "Energy consumption"
     effects = decomposition.effects
@@ -503,8 +641,16 @@ def waterfall(decomposition, ax=None):
     for x, v in ((0, decomposition.v0), (end, level)):
         ax.text(x, v + 0.01 * span, f"{v:.1f}", ha="center", va="bottom", fontsize=8)
     ax.set_xticks(range(end + 1))
-    ax.set_xticklabels([decomposition.label0, *(_FACTORS.get(n, str(n)) for n in effects.index),
-                        decomposition.labelT], rotation=25, ha="right", fontsize=8)
+    ax.set_xticklabels(
+        [
+            decomposition.label0,
+            *(_FACTORS.get(n, str(n)) for n in effects.index),
+            decomposition.labelT,
+        ],
+        rotation=25,
+        ha="right",
+        fontsize=8,
+    )
     ax.set_ylabel(f"{what} ({unit})")
     # Bars drawn from a bottom make that bottom a sticky edge: set the limits by hand.
     levels = np.concatenate([[0.0, decomposition.v0], decomposition.v0 + np.cumsum(effects)])
@@ -517,6 +663,7 @@ def waterfall(decomposition, ax=None):
 
 # --- energy and power -------------------------------------------------------------------------
 
+
 def _year_index(results, year) -> int:
     years = list(np.asarray(results.years).astype(int))
     if int(year) not in years:
@@ -528,8 +675,8 @@ def _top(series, n: int, other: str):
     """The ``n`` largest entries of a Series, the rest summed as ``other``."""
     series = series[series > 0].sort_values(ascending=False)
     if len(series) > n:
-        rest = series.iloc[n - 1:].sum()
-        series = series.iloc[:n - 1].copy()
+        rest = series.iloc[n - 1 :].sum()
+        series = series.iloc[: n - 1].copy()
         series[other] = rest
     return series
 
@@ -540,15 +687,34 @@ def _band(ax, x0, x1, a0, a1, b0, b1, color):
     from matplotlib.path import Path
 
     xm = (x0 + x1) / 2
-    verts = [(x0, a1), (xm, a1), (xm, b1), (x1, b1), (x1, b0), (xm, b0), (xm, a0), (x0, a0),
-             (x0, a1)]
-    codes = [Path.MOVETO, Path.CURVE4, Path.CURVE4, Path.CURVE4, Path.LINETO, Path.CURVE4,
-             Path.CURVE4, Path.CURVE4, Path.CLOSEPOLY]
+    verts = [
+        (x0, a1),
+        (xm, a1),
+        (xm, b1),
+        (x1, b1),
+        (x1, b0),
+        (xm, b0),
+        (xm, a0),
+        (x0, a0),
+        (x0, a1),
+    ]
+    codes = [
+        Path.MOVETO,
+        Path.CURVE4,
+        Path.CURVE4,
+        Path.CURVE4,
+        Path.LINETO,
+        Path.CURVE4,
+        Path.CURVE4,
+        Path.CURVE4,
+        Path.CLOSEPOLY,
+    ]
     ax.add_patch(PathPatch(Path(verts, codes), facecolor=color, edgecolor="none", alpha=0.55))
 
 
-def sankey(results, year: int, ax=None, *, top_fuels: int = 8, top_sectors: int = 10,
-           by: str = "sector"):
+def sankey(
+    results, year: int, ax=None, *, top_fuels: int = 8, top_sectors: int = 10, by: str = "sector"
+):
     """Energy flows from fuels (left) to sectors (right, or sector groups with
     ``by="group"``) in one year, bands proportional to Mtce (``res.energy``: final use plus
     the power and heat sector's input; electricity and heat appear as fuels of the end uses).
@@ -594,18 +760,27 @@ def sankey(results, year: int, ax=None, *, top_fuels: int = 8, top_sectors: int 
             _band(ax, x0 + w, x1 - w, a1 - v, a1, b1 - v, b1, colors[f])
             out_used[f] += v
             in_used[s] += v
-    for names, tops, x, ha, dx in ((matrix.sum(axis=1), left, x0, "right", -0.01),
-                                   (matrix.sum(axis=0), right, x1 - w, "left", w + 0.01)):
+    for names, tops, x, ha, dx in (
+        (matrix.sum(axis=1), left, x0, "right", -0.01),
+        (matrix.sum(axis=0), right, x1 - w, "left", w + 0.01),
+    ):
         for name, v in names.items():
-            ax.add_patch(_plt().Rectangle((x, tops[name] - v), w, v,
-                                          color=colors.get(name, "0.3")))
-            ax.text(x + dx, tops[name] - v / 2, f"{str(name).replace('_', ' ')}  {v:.0f}",
-                    ha=ha, va="center", fontsize=8)
+            ax.add_patch(_plt().Rectangle((x, tops[name] - v), w, v, color=colors.get(name, "0.3")))
+            ax.text(
+                x + dx,
+                tops[name] - v / 2,
+                f"{str(name).replace('_', ' ')}  {v:.0f}",
+                ha=ha,
+                va="center",
+                fontsize=8,
+            )
     ax.set_xlim(-0.35, 1.35)
     ax.set_ylim(-gap, total + gap * max(len(left), len(right)))
     ax.set_axis_off()
-    ax.set_title(f"Energy flows in {int(results.years[t])}: fuels → {by}s, {results.region} "
-                 f"(Mtce/yr; total {total:.0f})")
+    ax.set_title(
+        f"Energy flows in {int(results.years[t])}: fuels → {by}s, {results.region} "
+        f"(Mtce/yr; total {total:.0f})"
+    )
     return _finish(fig, own)
 
 
@@ -624,8 +799,10 @@ def generation_mix(results, ax=None, *, capacity: Optional[bool] = None):
     else:
         axes = list(ax) if isinstance(ax, (list, tuple, np.ndarray)) else [ax]
         if len(axes) != panels:
-            raise ValueError(f"generation_mix: {panels} panels need {panels} axes, got "
-                             f"{len(axes)} (capacity=False draws generation only)")
+            raise ValueError(
+                f"generation_mix: {panels} panels need {panels} axes, got "
+                f"{len(axes)} (capacity=False draws generation only)"
+            )
         fig = axes[0].figure
     tables = [(results.generation(), "Electricity supply", "TWh/yr")]
     if panels == 2:
@@ -634,9 +811,13 @@ def generation_mix(results, ax=None, *, capacity: Optional[bool] = None):
         table = table.loc[:, (table.abs() > 0).any(axis=0)]
         table = table[table.mean().sort_values(ascending=False).index]
         colors = _colors(len(table.columns))
-        a.stackplot(table.index, table.clip(lower=0).T.to_numpy(),
-                    labels=[str(c).replace("_", " ") for c in table.columns], colors=colors,
-                    alpha=0.9)
+        a.stackplot(
+            table.index,
+            table.clip(lower=0).T.to_numpy(),
+            labels=[str(c).replace("_", " ") for c in table.columns],
+            colors=colors,
+            alpha=0.9,
+        )
         a.set_title(f"{what} by technology: {results.scenario}, {results.region}")
         _year_axis(a)
         a.set_ylabel(f"{what} ({unit})")
@@ -649,16 +830,19 @@ def generation_mix(results, ax=None, *, capacity: Optional[bool] = None):
 def emissions_by_sector(results, top: int = 8, ax=None):
     """Stacked CO2 by sector (the ``top`` largest, the rest as "other") with the total.
     Answers: which sectors emit?"""
-    table = results.emissions(by=("sector",)).pivot(index="year", columns="sector",
-                                                     values="co2_mt")
+    table = results.emissions(by=("sector",)).pivot(index="year", columns="sector", values="co2_mt")
     order = table.mean().sort_values(ascending=False).index
     data = table[list(order[:top])].copy()
     if len(order) > top:
         data["other"] = table[list(order[top:])].sum(axis=1)
     fig, ax, own = _axes(ax, figsize=(9, 5))
-    ax.stackplot(data.index, data.clip(lower=0).T.to_numpy(),
-                 labels=[str(c).replace("_", " ") for c in data.columns],
-                 colors=_colors(len(data.columns)), alpha=0.85)
+    ax.stackplot(
+        data.index,
+        data.clip(lower=0).T.to_numpy(),
+        labels=[str(c).replace("_", " ") for c in data.columns],
+        colors=_colors(len(data.columns)),
+        alpha=0.85,
+    )
     ax.plot(table.index, table.sum(axis=1), color="black", lw=1.5, label="total (net of CCUS)")
     _year_axis(ax)
     ax.set_ylabel("CO₂ emissions (Mt/yr)")
@@ -671,6 +855,7 @@ def emissions_by_sector(results, top: int = 8, ax=None):
 
 # --- the register -----------------------------------------------------------------------------
 
+
 def _ledger_table(register, dimension: str):
     """By city: the requirement of new projects, what stored assignments cover, and what the
     sources still hold (in the dimension's unit, scaled for display)."""
@@ -679,8 +864,11 @@ def _ledger_table(register, dimension: str):
     _, scale, _ = _DIMENSIONS[dimension]
     projects = register.projects()
     new = projects[projects["status"].isin(_NEW_STATUSES)]
-    required = pd.Series({pid: register.requirement(pid)[dimension] for pid in new.index},
-                         dtype=float).groupby(new["city"]).sum()
+    required = (
+        pd.Series({pid: register.requirement(pid)[dimension] for pid in new.index}, dtype=float)
+        .groupby(new["city"])
+        .sum()
+    )
     assigned = register.assignments()
     assigned = assigned[assigned["dimension"] == dimension]
     covered = assigned.groupby(assigned["project_id"].map(projects["city"]))["amount"].sum()
@@ -696,10 +884,11 @@ def _ledger_panel(ax, register, dimension):
     name, _, unit = _DIMENSIONS[dimension]
     table = _ledger_table(register, dimension)
     y = np.arange(len(table))
-    for offset, column, color, label in ((0.27, "required", "tab:red", "required by new projects"),
-                                         (0.0, "covered", "tab:blue", "covered (allocated)"),
-                                         (-0.27, "available", "tab:green",
-                                          "still available in sources")):
+    for offset, column, color, label in (
+        (0.27, "required", "tab:red", "required by new projects"),
+        (0.0, "covered", "tab:blue", "covered (allocated)"),
+        (-0.27, "available", "tab:green", "still available in sources"),
+    ):
         ax.barh(y + offset, table[column], height=0.27, color=color, label=label)
     ax.set_yticks(y)
     ax.set_yticklabels(list(table.index), fontsize=8)
@@ -725,16 +914,19 @@ def ledger(register, ax=None, *, dimensions: Optional[Sequence[str]] = None):
         cols = min(3, len(dimensions))
         rows = -(-len(dimensions) // cols)
         n_cities = max(len(register.projects()["city"].unique()), 1)
-        fig, grid = _plt().subplots(rows, cols, figsize=(4.6 * cols, (1.2 + 0.3 * n_cities) * rows
-                                                         + 0.8), squeeze=False)
+        fig, grid = _plt().subplots(
+            rows, cols, figsize=(4.6 * cols, (1.2 + 0.3 * n_cities) * rows + 0.8), squeeze=False
+        )
         axes = list(grid.flat)
-        for extra in axes[len(dimensions):]:
+        for extra in axes[len(dimensions) :]:
             extra.set_visible(False)
     else:
         axes = list(ax) if isinstance(ax, (list, tuple, np.ndarray)) else [ax]
         if len(axes) != len(dimensions):
-            raise ValueError(f"ledger: {len(dimensions)} dimensions need {len(dimensions)} "
-                             f"axes, got {len(axes)} (pass dimensions=[...])")
+            raise ValueError(
+                f"ledger: {len(dimensions)} dimensions need {len(dimensions)} "
+                f"axes, got {len(axes)} (pass dimensions=[...])"
+            )
         fig = axes[0].figure
     for a, d in zip(axes, dimensions):
         _ledger_panel(a, register, d)
@@ -751,6 +943,7 @@ def ledger(register, ax=None, *, dimensions: Optional[Sequence[str]] = None):
 
 # --- the old names ----------------------------------------------------------------------------
 
+
 def _maybe_save(fig, path):
     return fig if path is None else save_png(fig, path)
 
@@ -761,11 +954,19 @@ def plot_emissions_by_sector(results, path: Optional[str] = None, top: int = 8, 
     return _maybe_save(emissions_by_sector(results, top=top, ax=ax), path)
 
 
-def plot_trajectory(results, path: Optional[str] = None, indicator: str = "co2_total_mt",
-                    targets=None, tolerance: float = 0.01, ax=None):
+def plot_trajectory(
+    results,
+    path: Optional[str] = None,
+    indicator: str = "co2_total_mt",
+    targets=None,
+    tolerance: float = 0.01,
+    ax=None,
+):
     """Alias of :func:`trajectories`; with ``path``, writes the PNG and returns the path."""
-    return _maybe_save(trajectories(results, targets=targets, indicator=indicator, ax=ax,
-                                    tolerance=tolerance), path)
+    return _maybe_save(
+        trajectories(results, targets=targets, indicator=indicator, ax=ax, tolerance=tolerance),
+        path,
+    )
 
 
 def plot_waterfall(decomposition, path: Optional[str] = None, ax=None):

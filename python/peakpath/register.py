@@ -16,19 +16,50 @@ from . import _core
 
 _reg = _core.register
 
-__all__ = ["Register", "Allocation", "DIMENSIONS", "PROJECT_TYPES", "PROJECT_STATUSES",
-           "OFFSET_KINDS"]
+__all__ = [
+    "Register",
+    "Allocation",
+    "DIMENSIONS",
+    "PROJECT_TYPES",
+    "PROJECT_STATUSES",
+    "OFFSET_KINDS",
+]
 
 DIMENSIONS = tuple(_reg.DIMENSIONS)
 PROJECT_TYPES = tuple(_reg.PROJECT_TYPES)
 PROJECT_STATUSES = tuple(_reg.PROJECT_STATUSES)
 OFFSET_KINDS = tuple(_reg.OFFSET_KINDS)
 
-_PROJECT_FIELDS = ("id", "name", "city", "project_type", "status", "capacity", "capacity_unit",
-                   "energy_tce", "coal_t", "co2_t", "so2_t", "nox_t", "pm_t", "unit_energy",
-                   "commissioned", "retired", "key_region", "note")
-_ASSIGNMENT_FIELDS = ("project_id", "source_id", "source_kind", "source_city", "source_date",
-                      "dimension", "amount", "available")
+_PROJECT_FIELDS = (
+    "id",
+    "name",
+    "city",
+    "project_type",
+    "status",
+    "capacity",
+    "capacity_unit",
+    "energy_tce",
+    "coal_t",
+    "co2_t",
+    "so2_t",
+    "nox_t",
+    "pm_t",
+    "unit_energy",
+    "commissioned",
+    "retired",
+    "key_region",
+    "note",
+)
+_ASSIGNMENT_FIELDS = (
+    "project_id",
+    "source_id",
+    "source_kind",
+    "source_city",
+    "source_date",
+    "dimension",
+    "amount",
+    "available",
+)
 
 
 def _utf8(where: str, field: str, value):
@@ -38,14 +69,17 @@ def _utf8(where: str, field: str, value):
         try:
             value.encode("utf-8")
         except UnicodeEncodeError as error:
-            raise ValueError(f"{where}: {field}: {value!r}: not valid UTF-8 ({error.reason} at "
-                             f"offset {error.start})") from None
+            raise ValueError(
+                f"{where}: {field}: {value!r}: not valid UTF-8 ({error.reason} at "
+                f"offset {error.start})"
+            ) from None
     return value
 
 
 def _frame(items, fields, index=None) -> pd.DataFrame:
-    frame = pd.DataFrame([{f: getattr(item, f) for f in fields} for item in items],
-                         columns=list(fields))
+    frame = pd.DataFrame(
+        [{f: getattr(item, f) for f in fields} for item in items], columns=list(fields)
+    )
     return frame.set_index(index) if index else frame
 
 
@@ -68,13 +102,21 @@ class Allocation:
 
     @classmethod
     def _from_core(cls, a) -> "Allocation":
-        return cls(a.project_id, a.approved, a.committed, dict(a.requirement), dict(a.covered),
-                   dict(a.shortfall), _frame(a.assignments, _ASSIGNMENT_FIELDS))
+        return cls(
+            a.project_id,
+            a.approved,
+            a.committed,
+            dict(a.requirement),
+            dict(a.covered),
+            dict(a.shortfall),
+            _frame(a.assignments, _ASSIGNMENT_FIELDS),
+        )
 
     def summary(self) -> pd.DataFrame:
         """Requirement, covered and shortfall by dimension (one row per dimension)."""
-        return pd.DataFrame({"requirement": self.requirement, "covered": self.covered,
-                             "shortfall": self.shortfall}).loc[list(DIMENSIONS)]
+        return pd.DataFrame(
+            {"requirement": self.requirement, "covered": self.covered, "shortfall": self.shortfall}
+        ).loc[list(DIMENSIONS)]
 
 
 class Register:
@@ -110,8 +152,10 @@ class Register:
         """Adds one project; keywords are the field names (id, name, city, project_type, ...)."""
         unknown = set(fields) - set(_PROJECT_FIELDS)
         if unknown:
-            raise TypeError(f"add_project: unknown field(s) {sorted(unknown)}; "
-                            f"fields are {', '.join(_PROJECT_FIELDS)}")
+            raise TypeError(
+                f"add_project: unknown field(s) {sorted(unknown)}; "
+                f"fields are {', '.join(_PROJECT_FIELDS)}"
+            )
         project = _reg.Project()
         for name, value in fields.items():
             if name in ("commissioned", "retired") and value is not None:
@@ -126,8 +170,9 @@ class Register:
         allowed = {"project_type", "status", "city", "key_region"}
         unknown = set(filters) - allowed
         if unknown:
-            raise TypeError(f"projects: unknown filter(s) {sorted(unknown)}; "
-                            f"filters are {sorted(allowed)}")
+            raise TypeError(
+                f"projects: unknown filter(s) {sorted(unknown)}; " f"filters are {sorted(allowed)}"
+            )
         for name, value in filters.items():
             _utf8("projects", name, value)
         return _frame(self._core.projects(**filters), _PROJECT_FIELDS, index="id")
@@ -138,13 +183,28 @@ class Register:
             _utf8("set_status", field, value)
         self._core.set_status(project_id, status, str(date))
 
-    def add_offset(self, id: str, kind: str, project_type: str, city: str, date,
-                   capacity_unit: str = "", verified: bool = True, note: str = "",
-                   **amounts: float) -> None:
+    def add_offset(
+        self,
+        id: str,
+        kind: str,
+        project_type: str,
+        city: str,
+        date,
+        capacity_unit: str = "",
+        verified: bool = True,
+        note: str = "",
+        **amounts: float,
+    ) -> None:
         """Adds an offset source; amounts by dimension name as keywords (e.g. co2_t=1000)."""
-        for field, value in (("id", id), ("kind", kind), ("project_type", project_type),
-                             ("city", city), ("date", str(date)),
-                             ("capacity_unit", capacity_unit), ("note", note)):
+        for field, value in (
+            ("id", id),
+            ("kind", kind),
+            ("project_type", project_type),
+            ("city", city),
+            ("date", str(date)),
+            ("capacity_unit", capacity_unit),
+            ("note", note),
+        ):
             _utf8("add_offset", field, value)
         offset = _reg.Offset()
         offset.id, offset.kind, offset.project_type, offset.city = id, kind, project_type, city
@@ -162,27 +222,82 @@ class Register:
 
     def offsets(self) -> pd.DataFrame:
         """The offset sources, one row each, with their amounts by dimension."""
-        rows = [dict(id=o.id, kind=o.kind, project_type=o.project_type, city=o.city, date=o.date,
-                     capacity_unit=o.capacity_unit, verified=o.verified, note=o.note, **o.amounts)
-                for o in self._core.offsets()]
-        columns = ["id", "kind", "project_type", "city", "date", "capacity_unit", *DIMENSIONS,
-                   "verified", "note"]
+        rows = [
+            dict(
+                id=o.id,
+                kind=o.kind,
+                project_type=o.project_type,
+                city=o.city,
+                date=o.date,
+                capacity_unit=o.capacity_unit,
+                verified=o.verified,
+                note=o.note,
+                **o.amounts,
+            )
+            for o in self._core.offsets()
+        ]
+        columns = [
+            "id",
+            "kind",
+            "project_type",
+            "city",
+            "date",
+            "capacity_unit",
+            *DIMENSIONS,
+            "verified",
+            "note",
+        ]
         return pd.DataFrame(rows, columns=columns).set_index("id")
 
     def sources(self) -> pd.DataFrame:
         """Every source with its remaining amount per dimension (one row per source and
         dimension)."""
-        rows = [dict(source_id=s.id, kind=s.kind, project_type=s.project_type, city=s.city,
-                     date=s.date, dimension=d, total=s.total[d], remaining=s.remaining[d])
-                for s in self._core.sources() for d in DIMENSIONS]
-        return pd.DataFrame(rows, columns=["source_id", "kind", "project_type", "city", "date",
-                                           "dimension", "total", "remaining"])
+        rows = [
+            dict(
+                source_id=s.id,
+                kind=s.kind,
+                project_type=s.project_type,
+                city=s.city,
+                date=s.date,
+                dimension=d,
+                total=s.total[d],
+                remaining=s.remaining[d],
+            )
+            for s in self._core.sources()
+            for d in DIMENSIONS
+        ]
+        return pd.DataFrame(
+            rows,
+            columns=[
+                "source_id",
+                "kind",
+                "project_type",
+                "city",
+                "date",
+                "dimension",
+                "total",
+                "remaining",
+            ],
+        )
 
     def classify(self) -> pd.DataFrame:
         """Classified disposal of every project that is not retired."""
-        return _frame(self._core.classify(),
-                      ("project_id", "project_type", "status", "unit_energy", "benchmark",
-                       "baseline", "unit", "disposal", "deadline", "reason"), index="project_id")
+        return _frame(
+            self._core.classify(),
+            (
+                "project_id",
+                "project_type",
+                "status",
+                "unit_energy",
+                "benchmark",
+                "baseline",
+                "unit",
+                "disposal",
+                "deadline",
+                "reason",
+            ),
+            index="project_id",
+        )
 
     def requirement(self, project_id: str) -> Dict[str, float]:
         """ratio × amount by dimension."""
@@ -192,7 +307,8 @@ class Register:
         """Covers the project's requirement from eligible sources; stores the assignments only
         when every dimension closes (and commit is True)."""
         return Allocation._from_core(
-            self._core.allocate(_utf8("allocate", "project id", project_id), commit))
+            self._core.allocate(_utf8("allocate", "project id", project_id), commit)
+        )
 
     def release(self, project_id: str) -> int:
         """Removes the project's stored assignments; returns how many were removed."""
@@ -200,15 +316,18 @@ class Register:
 
     def assignments(self, project_id: str = "") -> pd.DataFrame:
         """Stored assignments (of one project, or all)."""
-        return _frame(self._core.assignments(_utf8("assignments", "project id", project_id)),
-                      _ASSIGNMENT_FIELDS)
+        return _frame(
+            self._core.assignments(_utf8("assignments", "project id", project_id)),
+            _ASSIGNMENT_FIELDS,
+        )
 
     def monitor(self, path=None) -> pd.DataFrame:
         """Loads actual figures from ``path`` (if given) and compares every stored figure with
         the approved amount; column ``over`` flags excess."""
         flags = self._core.flags() if path is None else self._core.monitor(os.fspath(path))
-        return _frame(flags, ("project_id", "period", "dimension", "actual", "approved", "excess",
-                              "over"))
+        return _frame(
+            flags, ("project_id", "period", "dimension", "actual", "approved", "excess", "over")
+        )
 
     def totals(self, caps=None) -> pd.DataFrame:
         """Two-high totals per year and dimension, against caps from a CSV (year, dimension,
@@ -219,10 +338,11 @@ class Register:
     def audit(self) -> pd.DataFrame:
         """The append-only audit trail, indexed by sequence number; ``prev_hash`` and ``hash``
         chain the entries (see :meth:`verify`)."""
-        return _frame(self._core.audit(),
-                      ("seq", "at", "action", "entity", "entity_id", "before", "after",
-                       "prev_hash", "hash"),
-                      index="seq")
+        return _frame(
+            self._core.audit(),
+            ("seq", "at", "action", "entity", "entity_id", "before", "after", "prev_hash", "hash"),
+            index="seq",
+        )
 
     def verify(self):
         """Checks the tamper-evident audit trail.

@@ -31,8 +31,11 @@ class Results:
 
     def indicators(self) -> pd.DataFrame:
         """Indicators by year (columns: see ``INDICATOR_NAMES``; units in the names)."""
-        return pd.DataFrame(self._core.indicator_values, index=pd.Index(self.years, name="year"),
-                            columns=INDICATOR_NAMES)
+        return pd.DataFrame(
+            self._core.indicator_values,
+            index=pd.Index(self.years, name="year"),
+            columns=INDICATOR_NAMES,
+        )
 
     def indicator(self, name: str) -> np.ndarray:
         """One indicator over the years."""
@@ -53,8 +56,11 @@ class Results:
 
     def generation(self) -> pd.DataFrame:
         """Electricity supply in TWh by technology (non-fossil, thermal, imports) and year."""
-        return pd.DataFrame(self._core.generation_twh, index=pd.Index(self.years, name="year"),
-                            columns=list(self._core.technology_ids))
+        return pd.DataFrame(
+            self._core.generation_twh,
+            index=pd.Index(self.years, name="year"),
+            columns=list(self._core.technology_ids),
+        )
 
     def capacity(self) -> pd.DataFrame:
         """Capacity by technology class ("sector/class" columns) of the sectors with stock dynamics.
@@ -62,18 +68,27 @@ class Results:
         In the sector's activity unit per year at full utilisation; the thermal fleet
         ("power_heat/..." columns) in GW (docs/dynamics.md).
         """
-        return pd.DataFrame(self._core.capacity, index=pd.Index(self.years, name="year"),
-                            columns=list(self._core.capacity_ids))
+        return pd.DataFrame(
+            self._core.capacity,
+            index=pd.Index(self.years, name="year"),
+            columns=list(self._core.capacity_ids),
+        )
 
     def activity(self) -> pd.DataFrame:
         """Sector output by year (value added in 10^8 CNY, or the sector's driver unit)."""
-        return pd.DataFrame(self._core.activity, index=pd.Index(self.years, name="year"),
-                            columns=list(self._core.sector_ids))
+        return pd.DataFrame(
+            self._core.activity,
+            index=pd.Index(self.years, name="year"),
+            columns=list(self._core.sector_ids),
+        )
 
     def unmet_activity(self) -> pd.DataFrame:
         """Demand a replacement ratio left unproduced, by sector and year (same units)."""
-        return pd.DataFrame(self._core.unmet_activity, index=pd.Index(self.years, name="year"),
-                            columns=list(self._core.sector_ids))
+        return pd.DataFrame(
+            self._core.unmet_activity,
+            index=pd.Index(self.years, name="year"),
+            columns=list(self._core.sector_ids),
+        )
 
     def to_iamc(self, model: str = "peakpath", scenario: str | None = None) -> pd.DataFrame:
         """The IAMC wide table (model, scenario, region, variable, unit, one column per year)."""

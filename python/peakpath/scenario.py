@@ -16,8 +16,9 @@ def _path_points(name: str, value: Any) -> tuple[list[float], list[float]]:
     """{year: value} or a number -> (years, values)."""
     if isinstance(value, Mapping):
         try:
-            points = sorted((float(year), float(v)) for year, v in value.items()
-                            if str(year) not in _NOTE_KEYS)
+            points = sorted(
+                (float(year), float(v)) for year, v in value.items() if str(year) not in _NOTE_KEYS
+            )
         except (TypeError, ValueError):
             raise ValueError(f"lever {name}: {dict(value)!r} is not {{year: value}}") from None
         if not points:
@@ -26,7 +27,9 @@ def _path_points(name: str, value: Any) -> tuple[list[float], list[float]]:
     try:
         return [0.0], [float(value)]
     except (TypeError, ValueError):
-        raise ValueError(f"lever {name}: {value!r} is neither a number nor {{year: value}}") from None
+        raise ValueError(
+            f"lever {name}: {value!r} is neither a number nor {{year: value}}"
+        ) from None
 
 
 def _is_year(key: Any) -> bool:
@@ -50,12 +53,15 @@ def levers_to_spec(levers: Mapping[str, Any]) -> dict:
         if any(c in name for c in "/.@:"):
             a = parse_lever(name, "lever", stacklevel=4)
             if a.scale or a.key is None:
-                raise ValueError(f"lever {name!r}: scale: addresses belong to ensembles, "
-                                 f"sensitivity and --set")
+                raise ValueError(
+                    f"lever {name!r}: scale: addresses belong to ensembles, "
+                    f"sensitivity and --set"
+                )
             if a.year is not None:
                 if isinstance(body, Mapping):
-                    raise ValueError(f"lever {name!r}: a point address takes a number, got "
-                                     f"{body!r}")
+                    raise ValueError(
+                        f"lever {name!r}: a point address takes a number, got " f"{body!r}"
+                    )
                 points = ([float(a.year)], [_path_points(name, body)[1][0]])
             else:
                 points = _path_points(name, body)
@@ -64,8 +70,12 @@ def levers_to_spec(levers: Mapping[str, Any]) -> dict:
         keyed = isinstance(body, Mapping) and body and not any(_is_year(k) for k in body)
         if keyed:
             spec.setdefault(name, {}).update(
-                {str(key): _path_points(f"{name}/{key}", v) for key, v in body.items()
-                 if str(key) not in _NOTE_KEYS})
+                {
+                    str(key): _path_points(f"{name}/{key}", v)
+                    for key, v in body.items()
+                    if str(key) not in _NOTE_KEYS
+                }
+            )
         else:
             spec.setdefault(name, {})["total"] = _path_points(name, body)
     return spec
@@ -82,8 +92,9 @@ class Scenario:
         """A shipped scenario by name (``"shandong/baseline"``) or a path to a YAML file."""
         return cls(_core.Scenario.load(str(name_or_path)))
 
-    def with_levers(self, levers: Mapping[str, Any] | None = None, *, replace: bool = False,
-                    **kwargs: Any) -> "Scenario":
+    def with_levers(
+        self, levers: Mapping[str, Any] | None = None, *, replace: bool = False, **kwargs: Any
+    ) -> "Scenario":
         """A copy with levers laid over the scenario's paths (dict or keywords; see
         :func:`levers_to_spec` and docs/levers.md).
 
@@ -97,26 +108,34 @@ class Scenario:
         merged = dict(levers or {})
         merged.update(kwargs)
         return with_derived_name(
-            self, Scenario(self._core.with_levers(levers_to_spec(merged), bool(replace))))
+            self, Scenario(self._core.with_levers(levers_to_spec(merged), bool(replace)))
+        )
 
     def with_factor_set(self, factor_set: str) -> "Scenario":
         """A copy using the ``"china"`` or ``"ipcc2006"`` emission factors."""
-        return with_derived_name(self, Scenario(self._core.with_factor_set(factor_set)),
-                                 ("factor_set", factor_set))
+        return with_derived_name(
+            self, Scenario(self._core.with_factor_set(factor_set)), ("factor_set", factor_set)
+        )
 
     def with_electricity_method(self, method: str) -> "Scenario":
         """A copy converting primary electricity by ``"coal_consumption"`` or ``"calorific"``."""
         try:
             value = getattr(_core.ElectricityMethod, method)
         except AttributeError:
-            raise ValueError(f"electricity method {method!r}: use 'coal_consumption' or 'calorific'") from None
-        return with_derived_name(self, Scenario(self._core.with_electricity_method(value)),
-                                 ("electricity_method", method))
+            raise ValueError(
+                f"electricity method {method!r}: use 'coal_consumption' or 'calorific'"
+            ) from None
+        return with_derived_name(
+            self,
+            Scenario(self._core.with_electricity_method(value)),
+            ("electricity_method", method),
+        )
 
     def with_horizon(self, horizon: int) -> "Scenario":
         """A copy ending in ``horizon``."""
-        return with_derived_name(self, Scenario(self._core.with_horizon(int(horizon))),
-                                 ("horizon", int(horizon)))
+        return with_derived_name(
+            self, Scenario(self._core.with_horizon(int(horizon))), ("horizon", int(horizon))
+        )
 
     def renamed(self, name: str) -> "Scenario":
         """A copy with another name (for tables and plots)."""
@@ -138,13 +157,24 @@ class Scenario:
     @property
     def levers(self) -> dict:
         """{variable: {key: {year: value}}} of the scenario's overrides."""
-        return {v: {k: dict(zip(*p)) for k, p in keyed.items()}
-                for v, keyed in self._core.levers.items()}
+        return {
+            v: {k: dict(zip(*p)) for k, p in keyed.items()}
+            for v, keyed in self._core.levers.items()
+        }
 
     def __reduce__(self):
         # Scenarios travel to process pools and Dask workers as (file, levers, options).
-        return (_rebuild, (self.file or self.name, self._core.levers, self.factor_set,
-                           self.electricity_method, self.horizon, self.name))
+        return (
+            _rebuild,
+            (
+                self.file or self.name,
+                self._core.levers,
+                self.factor_set,
+                self.electricity_method,
+                self.horizon,
+                self.name,
+            ),
+        )
 
     def __repr__(self) -> str:
         return f"Scenario({self.name!r}, {self.base_year}-{self.horizon}, factor_set={self.factor_set!r})"

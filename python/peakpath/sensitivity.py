@@ -21,22 +21,36 @@ from .scenario import Scenario
 __all__ = ["sensitivity"]
 
 
-def sensitivity(scenario: Scenario, uncertain: Mapping[str, Distribution], indicator: str,
-                year: int | str, n: int = 512, seed: int = 0, threads: int = 2,
-                n_bootstrap: int = 500) -> SobolResult:
+def sensitivity(
+    scenario: Scenario,
+    uncertain: Mapping[str, Distribution],
+    indicator: str,
+    year: int | str,
+    n: int = 512,
+    seed: int = 0,
+    threads: int = 2,
+    n_bootstrap: int = 500,
+) -> SobolResult:
     """Sobol first-order and total indices of ``indicator`` in ``year`` (or ``year="peak"``
     for the peak year, ``"peak_value"`` for the peak value) with respect to ``uncertain``
     (lever address -> Distribution; docs/ensembles.md). The model runs n x (d + 2) times."""
     if not isinstance(scenario, Scenario):
         raise ValueError(f"sensitivity: scenario = {scenario!r}: expected a Scenario")
     if indicator not in INDICATOR_NAMES:
-        raise ValueError(f"sensitivity: indicator = {indicator!r}: unknown "
-                         f"(known: {', '.join(INDICATOR_NAMES)})")
+        raise ValueError(
+            f"sensitivity: indicator = {indicator!r}: unknown "
+            f"(known: {', '.join(INDICATOR_NAMES)})"
+        )
     if not uncertain:
         raise ValueError("sensitivity: uncertain is empty")
-    if year not in ("peak", "peak_value") and not scenario.base_year <= int(year) <= scenario.horizon:
-        raise ValueError(f"sensitivity: year = {year!r}: outside {scenario.base_year}-"
-                         f"{scenario.horizon} (or use 'peak' / 'peak_value')")
+    if (
+        year not in ("peak", "peak_value")
+        and not scenario.base_year <= int(year) <= scenario.horizon
+    ):
+        raise ValueError(
+            f"sensitivity: year = {year!r}: outside {scenario.base_year}-"
+            f"{scenario.horizon} (or use 'peak' / 'peak_value')"
+        )
     where = "sensitivity: uncertain address"
     plan = LeverPlan(scenario, [parse_address(text, where) for text in uncertain], where)
     column = INDICATOR_NAMES.index(indicator)

@@ -38,10 +38,16 @@ class StockResult:
 
     @classmethod
     def _from_core(cls, r) -> "StockResult":
-        return cls(stock=r.stock, outflow=r.outflow, stock_change=r.stock_change,
-                   stock_by_cohort=r.stock_by_cohort, outflow_by_cohort=r.outflow_by_cohort,
-                   inflow=r.inflow, negative_inflow_years=tuple(r.negative_inflow_years),
-                   history_length=int(r.history_length))
+        return cls(
+            stock=r.stock,
+            outflow=r.outflow,
+            stock_change=r.stock_change,
+            stock_by_cohort=r.stock_by_cohort,
+            outflow_by_cohort=r.outflow_by_cohort,
+            inflow=r.inflow,
+            negative_inflow_years=tuple(r.negative_inflow_years),
+            history_length=int(r.history_length),
+        )
 
 
 def _vector(name: str, values) -> np.ndarray:
@@ -54,11 +60,17 @@ def _vector(name: str, values) -> np.ndarray:
 def inflow_driven(inflow, lifetime: Lifetime, timing: str = "end_of_year") -> StockResult:
     """Stock built by ``inflow`` (one value per year) under ``lifetime``."""
     return StockResult._from_core(
-        _core.stock.inflow_driven(_vector("inflow", inflow), lifetime, timing))
+        _core.stock.inflow_driven(_vector("inflow", inflow), lifetime, timing)
+    )
 
 
-def stock_driven(stock, lifetime: Lifetime, initial_stock: Optional[np.ndarray] = None,
-                 timing: str = "end_of_year", correct_negative_inflow: bool = False) -> StockResult:
+def stock_driven(
+    stock,
+    lifetime: Lifetime,
+    initial_stock: Optional[np.ndarray] = None,
+    timing: str = "end_of_year",
+    correct_negative_inflow: bool = False,
+) -> StockResult:
     """Inflows that make the stock follow ``stock``.
 
     ``initial_stock``: age-structured stock at the end of the year before ``stock[0]``, oldest
@@ -67,5 +79,8 @@ def stock_driven(stock, lifetime: Lifetime, initial_stock: Optional[np.ndarray] 
     ``correct_negative_inflow=True``, set to 0 by retiring the surplus stock early.
     """
     initial = None if initial_stock is None else _vector("initial_stock", initial_stock)
-    return StockResult._from_core(_core.stock.stock_driven(
-        _vector("stock", stock), lifetime, initial, timing, correct_negative_inflow))
+    return StockResult._from_core(
+        _core.stock.stock_driven(
+            _vector("stock", stock), lifetime, initial, timing, correct_negative_inflow
+        )
+    )

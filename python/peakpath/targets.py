@@ -10,11 +10,34 @@ from .results import Results
 
 __all__ = ["Targets", "TargetReport", "check_targets"]
 
-_TARGET_COLUMNS = ("description", "kind", "indicator", "year", "base_year", "value",
-                   "window_start", "tolerance", "base_value", "interpolate", "tag", "source",
-                   "note")
-_OUTCOME_COLUMNS = ("description", "kind", "indicator", "year", "required", "achieved", "margin",
-                    "unit", "passed", "detail", "tag")
+_TARGET_COLUMNS = (
+    "description",
+    "kind",
+    "indicator",
+    "year",
+    "base_year",
+    "value",
+    "window_start",
+    "tolerance",
+    "base_value",
+    "interpolate",
+    "tag",
+    "source",
+    "note",
+)
+_OUTCOME_COLUMNS = (
+    "description",
+    "kind",
+    "indicator",
+    "year",
+    "required",
+    "achieved",
+    "margin",
+    "unit",
+    "passed",
+    "detail",
+    "tag",
+)
 
 
 class Targets:
@@ -43,8 +66,10 @@ class Targets:
 
     def to_frame(self) -> pd.DataFrame:
         """One row per target, indexed by id."""
-        return pd.DataFrame([{c: getattr(t, c) for c in _TARGET_COLUMNS} for t in self.targets],
-                            index=pd.Index([t.id for t in self.targets], name="id"))
+        return pd.DataFrame(
+            [{c: getattr(t, c) for c in _TARGET_COLUMNS} for t in self.targets],
+            index=pd.Index([t.id for t in self.targets], name="id"),
+        )
 
     def __iter__(self) -> Iterator:
         return iter(self.targets)
@@ -85,13 +110,17 @@ class TargetReport:
 
     def to_string(self) -> str:
         """A plain-text table for terminals."""
-        lines = [f"{self.scenario} against {self.target_set}: "
-                 f"{'all targets met' if self.passed else 'some targets missed'}",
-                 f"  {'target':<22} {'year':>4} {'required':>10} {'achieved':>10} "
-                 f"{'margin':>10}  {'':4} unit"]
+        lines = [
+            f"{self.scenario} against {self.target_set}: "
+            f"{'all targets met' if self.passed else 'some targets missed'}",
+            f"  {'target':<22} {'year':>4} {'required':>10} {'achieved':>10} "
+            f"{'margin':>10}  {'':4} unit",
+        ]
         for o in self._core.outcomes:
-            lines.append(f"  {o.id:<22} {o.year:>4} {o.required:>10.4g} {o.achieved:>10.4g} "
-                         f"{o.margin:>+10.4g}  {'pass' if o.passed else 'FAIL':4} {o.unit}")
+            lines.append(
+                f"  {o.id:<22} {o.year:>4} {o.required:>10.4g} {o.achieved:>10.4g} "
+                f"{o.margin:>+10.4g}  {'pass' if o.passed else 'FAIL':4} {o.unit}"
+            )
         return "\n".join(lines)
 
     def __repr__(self) -> str:

@@ -7,9 +7,9 @@
 #include <stdexcept>
 
 #include "bindings.hpp"
+#include "peakpath/core/data_dir.hpp"
 #include "peakpath/core/error.hpp"
 #include "peakpath/core/time_path.hpp"
-#include "peakpath/core/data_dir.hpp"
 #include "peakpath/energy/fuel_catalogue.hpp"
 
 namespace py = pybind11;

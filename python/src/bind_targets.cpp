@@ -10,9 +10,9 @@
 #include <vector>
 
 #include "bindings.hpp"
-#include "peakpath/targets/peak.hpp"
 #include "peakpath/analysis/goal_seek.hpp"
 #include "peakpath/analysis/lever_adjustment.hpp"
+#include "peakpath/targets/peak.hpp"
 #include "peakpath/targets/target_report.hpp"
 #include "peakpath/targets/target_set.hpp"
 
@@ -70,7 +70,8 @@ void bind_peak(py::module_& sub) {
 }  // namespace
 
 void bind_targets(py::module_& m) {
-  auto sub = m.def_submodule("targets", "Targets, peak diagnostics, target reports and goal seeking");
+  auto sub =
+      m.def_submodule("targets", "Targets, peak diagnostics, target reports and goal seeking");
   bind_peak(sub);
 
   py::class_<Target>(sub, "Target")

@@ -2,6 +2,7 @@
 // CsvTable: reading CSV with located errors; atomic file writes.
 #include "peakpath/core/csv_table.hpp"
 
+#include <unistd.h>
 #include <algorithm>
 #include <cerrno>
 #include <cmath>
@@ -10,7 +11,6 @@
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
-#include <unistd.h>
 
 #include "peakpath/core/error.hpp"
 
@@ -18,7 +18,9 @@ namespace peakpath {
 
 namespace {
 
-std::string quoted(const std::string& value) { return "'" + value + "'"; }
+std::string quoted(const std::string& value) {
+  return "'" + value + "'";
+}
 
 // Levenshtein distance, to suggest the closest allowed column name.
 std::size_t edit_distance(const std::string& a, const std::string& b) {
@@ -130,8 +132,7 @@ CsvTable CsvTable::parse(const std::string& text, const std::string& path) {
 
 void CsvTable::require_columns(std::initializer_list<const char*> columns) const {
   for (const char* column : columns)
-    if (!has_column(column))
-      throw DataError(path_ + ": missing column " + quoted(column));
+    if (!has_column(column)) throw DataError(path_ + ": missing column " + quoted(column));
 }
 
 void CsvTable::require_columns(std::initializer_list<const char*> columns,
@@ -183,8 +184,7 @@ double CsvTable::number(std::size_t row, const std::string& column) const {
 double CsvTable::nonnegative(std::size_t row, const std::string& column) const {
   const double value = number(row, column);
   if (value < 0)
-    throw DataError(where(row, column) + ": value " + quoted(text(row, column)) +
-                    " is negative");
+    throw DataError(where(row, column) + ": value " + quoted(text(row, column)) + " is negative");
   return value;
 }
 

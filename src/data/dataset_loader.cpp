@@ -7,10 +7,10 @@
 #include <sstream>
 
 #include "../core/file_path.hpp"
+#include "../core/yaml_file.hpp"
 #include "peakpath/core/csv_table.hpp"
 #include "peakpath/core/data_dir.hpp"
 #include "peakpath/data/dataset.hpp"
-#include "../core/yaml_file.hpp"
 #include "peakpath/data/dataset_section.hpp"
 
 namespace peakpath {

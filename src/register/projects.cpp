@@ -2,8 +2,8 @@
 // Register projects: import, add, query, status changes, classification, export.
 #include <limits>
 
-#include "peakpath/core/format.hpp"
 #include "audit_log.hpp"
+#include "peakpath/core/format.hpp"
 #include "plan.hpp"
 #include "project_fields.hpp"
 #include "register_impl.hpp"
@@ -75,7 +75,6 @@ std::string csv_cell(const std::string& text) {
 }
 
 std::string csv_line(const Project& p) {
-
   std::vector<std::string> cells = {
       p.id, p.name, p.city, p.project_type, p.status, format_number(p.capacity), p.capacity_unit};
   for (Dimension d : {Dimension::energy_tce, Dimension::coal_t, Dimension::co2_t, Dimension::so2_t,

@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "peakpath/core/error.hpp"
 #include "peakpath/core/csv_table.hpp"
+#include "peakpath/core/error.hpp"
 #include "peakpath/register/register.hpp"
 #include "sqlite.hpp"
 

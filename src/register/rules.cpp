@@ -1,16 +1,16 @@
 // SPDX-License-Identifier: Apache-2.0
 // Rules: loading the two-high rule files (long format, "*" wildcards, later rows override).
-#include "peakpath/core/format.hpp"
 #include "peakpath/register/rules.hpp"
+#include "peakpath/core/format.hpp"
 
 #include <algorithm>
 #include <filesystem>
 #include <set>
 #include <stdexcept>
 
-#include "peakpath/core/error.hpp"
 #include "peakpath/core/csv_table.hpp"
 #include "peakpath/core/data_dir.hpp"
+#include "peakpath/core/error.hpp"
 #include "peakpath/register/project.hpp"
 #include "text.hpp"
 

@@ -2,7 +2,6 @@
 // Private: UTF-8 validation (RFC 3629) and the renderings used in messages.
 #include "text.hpp"
 
-
 #include <charconv>
 #include <cmath>
 #include <cstdio>

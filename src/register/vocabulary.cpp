@@ -36,8 +36,8 @@ bool digits(const std::string& text, std::size_t from, std::size_t count) {
 void check_number(std::vector<std::string>& problems, const std::string& field, double value,
                   double limit) {
   if (!std::isfinite(value) || value < 0 || value > limit)
-    problems.push_back(field + ": " + format_number(value) +
-                       ": must be finite and within [0, " + format_number(limit) + "]");
+    problems.push_back(field + ": " + format_number(value) + ": must be finite and within [0, " +
+                       format_number(limit) + "]");
 }
 
 // Checks that every text field is valid UTF-8; true when all are (the other checks then may

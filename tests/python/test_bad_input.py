@@ -27,16 +27,23 @@ def test_nan_value(data_copy):
     path = data_copy / "shandong" / "base_energy.csv"
     _edit(path, "agriculture,raw_coal,", "agriculture,raw_coal,nan,")
     text = path.read_text()
-    path.write_text(re.sub(r"agriculture,raw_coal,nan,[0-9.e+-]+", "agriculture,raw_coal,nan", text))
+    path.write_text(
+        re.sub(r"agriculture,raw_coal,nan,[0-9.e+-]+", "agriculture,raw_coal,nan", text)
+    )
     line = _line_of(path, "agriculture,raw_coal,nan")
-    with pytest.raises(pp.DataError, match=rf"base_energy.csv line {line}, column 'energy_tce': value 'nan' is not finite"):
+    with pytest.raises(
+        pp.DataError,
+        match=rf"base_energy.csv line {line}, column 'energy_tce': value 'nan' is not finite",
+    ):
         pp.load_dataset(str(data_copy / "shandong"))
 
 
 def test_negative_quantity(data_copy):
     path = data_copy / "shandong" / "base_activity.csv"
     _edit(path, "agriculture,5363.76", "agriculture,-5363.76")
-    with pytest.raises(ValueError, match=r"base_activity.csv line 2, column 'value': value '-5363.76' is negative"):
+    with pytest.raises(
+        ValueError, match=r"base_activity.csv line 2, column 'value': value '-5363.76' is negative"
+    ):
         pp.load_dataset(str(data_copy / "shandong"))
 
 
@@ -50,21 +57,28 @@ def test_missing_column(data_copy):
 def test_unknown_fuel_id(data_copy):
     path = data_copy / "shandong" / "base_energy.csv"
     _edit(path, "agriculture,raw_coal,", "agriculture,moon_rock,")
-    with pytest.raises(pp.DataError, match=r"base_energy.csv line 2, column 'fuel': unknown fuel id 'moon_rock'"):
+    with pytest.raises(
+        pp.DataError, match=r"base_energy.csv line 2, column 'fuel': unknown fuel id 'moon_rock'"
+    ):
         pp.load_dataset(str(data_copy / "shandong"))
 
 
 def test_unknown_sector_id(data_copy):
     path = data_copy / "shandong" / "base_activity.csv"
     _edit(path, "agriculture,5363.76", "farming,5363.76")
-    with pytest.raises(pp.DataError, match=r"base_activity.csv line 2, column 'sector': unknown sector id 'farming'"):
+    with pytest.raises(
+        pp.DataError,
+        match=r"base_activity.csv line 2, column 'sector': unknown sector id 'farming'",
+    ):
         pp.load_dataset(str(data_copy / "shandong"))
 
 
 def test_shares_not_summing_to_one(data_copy):
     path = data_copy / "shandong" / "power_fuels.csv"
     _edit(path, "electricity,raw_coal,0.", "electricity,raw_coal,1.")
-    with pytest.raises(pp.DataError, match=r"power_fuels.csv: shares for output 'electricity' sum to 2\.0"):
+    with pytest.raises(
+        pp.DataError, match=r"power_fuels.csv: shares for output 'electricity' sum to 2\.0"
+    ):
         pp.load_dataset(str(data_copy / "shandong"))
 
 
@@ -94,18 +108,29 @@ def _scenario(data_copy, text, name="s.yaml"):
     return path
 
 
-@pytest.mark.parametrize("body, message", [
-    ("levers:\n  solar_power: {2030: 1}\n", "s.yaml line 4, key 'levers.solar_power': unknown lever"),
-    ("levers:\n  gdp_growth: {2030: fast}\n",
-     "s.yaml line 4, key 'levers.gdp_growth.2030': value 'fast' has the wrong type"),
-    ("options:\n  factor_set: moon\n", "s.yaml line 4, key 'options.factor_set': unknown factor set 'moon'"),
-    ("options: china\n", "s.yaml line 3, key 'options': expected a mapping"),
-    ("horizon: [\n", "s.yaml line 4: "),
-    ("horizn: 2050\n", "s.yaml line 3, key 'horizn': unknown key"),
-])
+@pytest.mark.parametrize(
+    "body, message",
+    [
+        (
+            "levers:\n  solar_power: {2030: 1}\n",
+            "s.yaml line 4, key 'levers.solar_power': unknown lever",
+        ),
+        (
+            "levers:\n  gdp_growth: {2030: fast}\n",
+            "s.yaml line 4, key 'levers.gdp_growth.2030': value 'fast' has the wrong type",
+        ),
+        (
+            "options:\n  factor_set: moon\n",
+            "s.yaml line 4, key 'options.factor_set': unknown factor set 'moon'",
+        ),
+        ("options: china\n", "s.yaml line 3, key 'options': expected a mapping"),
+        ("horizon: [\n", "s.yaml line 4: "),
+        ("horizn: 2050\n", "s.yaml line 3, key 'horizn': unknown key"),
+    ],
+)
 def test_scenario_errors_name_file_line_and_key(data_copy, body, message):
     path = _scenario(data_copy, "name: t\ndataset: shandong\n" + body)
-    with pytest.raises(pp.DataError, match=re.escape(str(path)[:-len("s.yaml")] + message)):
+    with pytest.raises(pp.DataError, match=re.escape(str(path)[: -len("s.yaml")] + message)):
         pp.Scenario.load(str(path))
 
 
@@ -136,7 +161,10 @@ def test_extends_overrides_levers(data_copy):
 
 def test_cli_error_is_one_line_and_writes_nothing(tmp_path, data_copy, capsys):
     from peakpath.cli import main
-    bad = _scenario(data_copy, "name: t\ndataset: shandong\nlevers:\n  capacity_factor:\n    solar: {2030: 2}\n")
+
+    bad = _scenario(
+        data_copy, "name: t\ndataset: shandong\nlevers:\n  capacity_factor:\n    solar: {2030: 2}\n"
+    )
     out = tmp_path / "out"
     assert main(["run", str(bad), "--out", str(out)]) == 2
     assert "capacity_factor/solar in 2030: value 2" in capsys.readouterr().err

@@ -14,8 +14,10 @@ from peakpath.batch import run_many
 @pytest.fixture(scope="module")
 def scenarios():
     base = pp.Scenario.load("shandong/baseline")
-    return [base.with_levers(gdp_growth={2030: g}).renamed(f"g{g}")
-            for g in (0.02, 0.03, 0.04, 0.05, 0.06)]
+    return [
+        base.with_levers(gdp_growth={2030: g}).renamed(f"g{g}")
+        for g in (0.02, 0.03, 0.04, 0.05, 0.06)
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -39,8 +41,9 @@ def test_thread_pool_chunks(scenarios, expected):
 
 def test_process_pool_with_a_reducer(scenarios, expected):
     with cf.ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("spawn")) as pool:
-        frames = run_many(scenarios, executor=pool, chunk_size=2,
-                          fn=operator.methodcaller("indicators"))
+        frames = run_many(
+            scenarios, executor=pool, chunk_size=2, fn=operator.methodcaller("indicators")
+        )
         whole = run_many(scenarios[:1], executor=pool)  # Results pickle back whole too
     np.testing.assert_array_equal(whole[0].indicators().to_numpy(), expected[0])
     for f, e in zip(frames, expected):
@@ -49,22 +52,32 @@ def test_process_pool_with_a_reducer(scenarios, expected):
 
 def test_failure_names_the_scenario_index(scenarios):
     # Each share is valid (checked when the scenario is built); their sum fails in the run.
-    bad = pp.Scenario.load("shandong/baseline").with_levers(
-        fuel_share={"transport/electricity": {2030: 0.9}, "transport/diesel_oil": {2030: 0.9}}
-    ).renamed("shares_over_one")
+    bad = (
+        pp.Scenario.load("shandong/baseline")
+        .with_levers(
+            fuel_share={"transport/electricity": {2030: 0.9}, "transport/diesel_oil": {2030: 0.9}}
+        )
+        .renamed("shares_over_one")
+    )
     with cf.ThreadPoolExecutor(2) as pool:
-        with pytest.raises(RuntimeError, match=r"run_many: scenario 3 \('shares_over_one'\) "
-                                               r"failed: .*fuel_share for 'transport'"):
+        with pytest.raises(
+            RuntimeError,
+            match=r"run_many: scenario 3 \('shares_over_one'\) "
+            r"failed: .*fuel_share for 'transport'",
+        ):
             run_many(scenarios[:3] + [bad], executor=pool, chunk_size=2)
     with pytest.raises(RuntimeError, match=r"run_many: scenario 1 \('shares_over_one'\)"):
         run_many([scenarios[0], bad], threads=2)
 
 
-@pytest.mark.parametrize("kwargs, message", [
-    (dict(threads=0), "run_many: threads = 0: must be a positive integer"),
-    (dict(chunk_size=0), "run_many: chunk_size = 0: must be a positive integer"),
-    (dict(executor=4), "run_many: executor = 4: must be None or a"),
-])
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [
+        (dict(threads=0), "run_many: threads = 0: must be a positive integer"),
+        (dict(chunk_size=0), "run_many: chunk_size = 0: must be a positive integer"),
+        (dict(executor=4), "run_many: executor = 4: must be None or a"),
+    ],
+)
 def test_bad_arguments(scenarios, kwargs, message):
     with pytest.raises(ValueError) as error:
         run_many(scenarios, **kwargs)
@@ -91,8 +104,11 @@ def run_calls(monkeypatch):
 
 
 def test_failures_come_from_the_batch_without_serial_reruns(scenarios, run_calls):
-    bad = pp.Scenario.load("shandong/baseline").with_levers(
-        capacity_gw={"solar": {2030: -5}}).renamed("negative_solar")
+    bad = (
+        pp.Scenario.load("shandong/baseline")
+        .with_levers(capacity_gw={"solar": {2030: -5}})
+        .renamed("negative_solar")
+    )
     with pytest.raises(RuntimeError) as error:
         run_many([scenarios[0], scenarios[1], bad, scenarios[2]], threads=2)
     assert str(error.value).startswith("run_many: scenario 2 ('negative_solar') failed: ")
@@ -105,8 +121,11 @@ def test_failures_come_from_the_batch_without_serial_reruns(scenarios, run_calls
 
 
 def test_batch_outcomes_hold_each_result_or_error(scenarios, expected):
-    bad = pp.Scenario.load("shandong/baseline").with_levers(
-        capacity_gw={"solar": {2030: -5}}).renamed("negative_solar")
+    bad = (
+        pp.Scenario.load("shandong/baseline")
+        .with_levers(capacity_gw={"solar": {2030: -5}})
+        .renamed("negative_solar")
+    )
     outcomes = pp._core.run_batch_outcomes([scenarios[0]._core, bad._core, scenarios[1]._core], 2)
     assert isinstance(outcomes[0], pp._core.Results) and isinstance(outcomes[2], pp._core.Results)
     np.testing.assert_array_equal(outcomes[2].indicator_values, expected[1])

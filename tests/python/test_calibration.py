@@ -9,7 +9,9 @@ def test_every_calibration_point_is_within_tolerance(baseline):
     report = calibration_report(baseline)
     assert len(report) >= 10
     bad = report[~report.within]
-    assert bad.empty, bad[["indicator", "statistic", "model", "difference", "tolerance"]].to_string()
+    assert bad.empty, bad[
+        ["indicator", "statistic", "model", "difference", "tolerance"]
+    ].to_string()
 
 
 def test_base_year_reproduces_ceads_exactly(baseline):
@@ -24,8 +26,8 @@ def test_base_year_reproduces_ceads_exactly(baseline):
 def test_baseline_meets_the_2025_energy_intensity_target_it_was_solved_for(baseline):
     ind = baseline.indicators()["energy_intensity_tce_per_10k_cny"]
     ratio = ind[2025] / ind[2020]
-    assert ratio <= 1 - 0.145          # meets the target
-    assert ratio >= 1 - 0.145 - 5e-4   # and only just: the rate was solved for it
+    assert ratio <= 1 - 0.145  # meets the target
+    assert ratio >= 1 - 0.145 - 5e-4  # and only just: the rate was solved for it
 
 
 def test_unknown_calibration_indicator_is_reported(baseline):
@@ -33,8 +35,17 @@ def test_unknown_calibration_indicator_is_reported(baseline):
         sector_ids = pp.load_dataset("shandong").sector_ids
         sector_groups = pp.load_dataset("shandong").sector_groups
         power = {"plant_own_use_share": 0.05}
-        calibration = [{"indicator": "moon_share", "year": 2020, "value": 1.0, "tolerance": 0.1,
-                        "unit": "1", "source": "-"}]
+        calibration = [
+            {
+                "indicator": "moon_share",
+                "year": 2020,
+                "value": 1.0,
+                "tolerance": 0.1,
+                "unit": "1",
+                "source": "-",
+            }
+        ]
+
     with pytest.raises(ValueError, match="indicator 'moon_share' has no model counterpart"):
         calibration_report(baseline, FakeDataset())
 

@@ -14,8 +14,9 @@ PYTHON = "/usr/bin/python3" if os.path.exists("/usr/bin/python3") else sys.execu
 
 
 def peakpath(*args, **kwargs):
-    return subprocess.run([PYTHON, "-m", "peakpath", *args], capture_output=True, text=True,
-                          timeout=600, **kwargs)
+    return subprocess.run(
+        [PYTHON, "-m", "peakpath", *args], capture_output=True, text=True, timeout=600, **kwargs
+    )
 
 
 def one_line_error(proc, code, *needles):
@@ -53,15 +54,28 @@ def test_debug_shows_the_traceback(tmp_path):
 def test_bad_input_is_exit_2(tmp_path):
     bad = tmp_path / "bad.yaml"
     bad.write_text("name: t\ndataset: shandong\nhorizn: 2050\n")
-    one_line_error(peakpath("run", str(bad), "--out", str(tmp_path)), cli.EXIT_BAD_INPUT,
-                   "bad.yaml line 3, key 'horizn': unknown key")
-    one_line_error(peakpath("targets", "shandong/nothing", "--out", str(tmp_path)),
-                   cli.EXIT_BAD_INPUT, "nothing")
+    one_line_error(
+        peakpath("run", str(bad), "--out", str(tmp_path)),
+        cli.EXIT_BAD_INPUT,
+        "bad.yaml line 3, key 'horizn': unknown key",
+    )
+    one_line_error(
+        peakpath("targets", "shandong/nothing", "--out", str(tmp_path)),
+        cli.EXIT_BAD_INPUT,
+        "nothing",
+    )
 
 
 def test_ensemble_n_out_of_range_is_a_usage_error(tmp_path):
-    spec = os.path.join(os.path.dirname(__file__), "..", "..", "data", "shandong", "ensembles",
-                        "baseline_uncertainty.yaml")
+    spec = os.path.join(
+        os.path.dirname(__file__),
+        "..",
+        "..",
+        "data",
+        "shandong",
+        "ensembles",
+        "baseline_uncertainty.yaml",
+    )
     proc = peakpath("ensemble", spec, "--n", "1e21", "--out", str(tmp_path))
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
     assert "argument --n: '1e21': must be a whole number from 1 to 1e+09" in proc.stderr
@@ -70,19 +84,36 @@ def test_ensemble_n_out_of_range_is_a_usage_error(tmp_path):
 
 
 def test_bad_scheduler_address_is_an_io_error(tmp_path):
-    spec = os.path.join(os.path.dirname(__file__), "..", "..", "data", "shandong", "ensembles",
-                        "baseline_uncertainty.yaml")
+    spec = os.path.join(
+        os.path.dirname(__file__),
+        "..",
+        "..",
+        "data",
+        "shandong",
+        "ensembles",
+        "baseline_uncertainty.yaml",
+    )
     pytest.importorskip("distributed")
-    proc = peakpath("ensemble", spec, "--scheduler", "nonsense://no-such-host", "--quiet",
-                    "--out", str(tmp_path))
-    one_line_error(proc, cli.EXIT_IO,
-                   "cannot reach the Dask scheduler at 'nonsense://no-such-host'")
+    proc = peakpath(
+        "ensemble",
+        spec,
+        "--scheduler",
+        "nonsense://no-such-host",
+        "--quiet",
+        "--out",
+        str(tmp_path),
+    )
+    one_line_error(
+        proc, cli.EXIT_IO, "cannot reach the Dask scheduler at 'nonsense://no-such-host'"
+    )
 
 
 def test_closed_pipe_ends_quietly(tmp_path):
-    proc = subprocess.Popen([PYTHON, "-m", "peakpath", "targets", "shandong/baseline",
-                             "--out", str(tmp_path)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [PYTHON, "-m", "peakpath", "targets", "shandong/baseline", "--out", str(tmp_path)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     proc.stdout.close()  # the reader is gone before anything is written (`| head -0`)
     err = proc.stderr.read().decode()
     assert proc.wait(timeout=600) == cli.EXIT_PIPE
@@ -94,8 +125,10 @@ def _as_nobody():
     os.setuid(65534)
 
 
-@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0,
-                    reason="runs the command as 'nobody' (root writes any file), which needs root")
+@pytest.mark.skipif(
+    not hasattr(os, "geteuid") or os.geteuid() != 0,
+    reason="runs the command as 'nobody' (root writes any file), which needs root",
+)
 def test_read_only_register_is_one_line():
     import shutil
     import tempfile
@@ -107,8 +140,18 @@ def test_read_only_register_is_one_line():
         pp.Register(db)  # created by root: read-only for nobody
         os.chmod(db, 0o644)
         csv = os.path.join(top, "p.csv")
-        shutil.copy(os.path.join(os.path.dirname(__file__), "..", "..", "data", "shandong",
-                                 "register", "sample_projects.csv"), csv)
+        shutil.copy(
+            os.path.join(
+                os.path.dirname(__file__),
+                "..",
+                "..",
+                "data",
+                "shandong",
+                "register",
+                "sample_projects.csv",
+            ),
+            csv,
+        )
         os.chmod(csv, 0o644)
         proc = peakpath("register", "import", db, csv, preexec_fn=_as_nobody)
         one_line_error(proc, cli.EXIT_FAILED, db, "readonly database")
@@ -116,19 +159,34 @@ def test_read_only_register_is_one_line():
         shutil.rmtree(top, ignore_errors=True)
 
 
-@pytest.mark.parametrize("error, code, text", [
-    (KeyboardInterrupt(), cli.EXIT_INTERRUPTED, "peakpath: error: interrupted"),
-    (pp.DataError("f.yaml line 2: bad"), cli.EXIT_BAD_INPUT, "peakpath: error: f.yaml line 2: bad"),
-    (PermissionError(13, "Permission denied", "/x/y"), cli.EXIT_IO,
-     "peakpath: error: /x/y: Permission denied"),
-    (pp._core.Error("run failed"), cli.EXIT_FAILED, "peakpath: error: run failed"),
-    (__import__("sqlite3").OperationalError("database is locked"), cli.EXIT_IO,
-     "peakpath: error: database: database is locked"),
-    (RuntimeError("oops\nsecond line"), cli.EXIT_INTERNAL,
-     "peakpath: error: internal error: RuntimeError: oops second line"),
-])
-def test_each_error_maps_to_one_line_and_its_code(monkeypatch, capsys, tmp_path, error, code,
-                                                  text):
+@pytest.mark.parametrize(
+    "error, code, text",
+    [
+        (KeyboardInterrupt(), cli.EXIT_INTERRUPTED, "peakpath: error: interrupted"),
+        (
+            pp.DataError("f.yaml line 2: bad"),
+            cli.EXIT_BAD_INPUT,
+            "peakpath: error: f.yaml line 2: bad",
+        ),
+        (
+            PermissionError(13, "Permission denied", "/x/y"),
+            cli.EXIT_IO,
+            "peakpath: error: /x/y: Permission denied",
+        ),
+        (pp._core.Error("run failed"), cli.EXIT_FAILED, "peakpath: error: run failed"),
+        (
+            __import__("sqlite3").OperationalError("database is locked"),
+            cli.EXIT_IO,
+            "peakpath: error: database: database is locked",
+        ),
+        (
+            RuntimeError("oops\nsecond line"),
+            cli.EXIT_INTERNAL,
+            "peakpath: error: internal error: RuntimeError: oops second line",
+        ),
+    ],
+)
+def test_each_error_maps_to_one_line_and_its_code(monkeypatch, capsys, tmp_path, error, code, text):
     import peakpath.cli_targets as cli_targets
 
     def fail(*args, **kwargs):

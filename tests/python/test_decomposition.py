@@ -13,10 +13,15 @@ def test_additive_decomposition_between_years_is_exact(baseline):
     assert d.vT == pytest.approx(ind.loc[2030, "co2_total_mt"], rel=1e-12)
     assert d.effects.sum() == pytest.approx(d.vT - d.v0, abs=1e-9)
     assert d.by_sector.to_numpy().sum() == pytest.approx(d.vT - d.v0, abs=1e-9)
-    assert list(d.effects.index) == ["activity", "structure", "intensity", "fuel_mix",
-                                     "emission_factor"]
-    assert d.effects["activity"] > 0     # GDP grows
-    assert d.effects["intensity"] < 0    # intensities fall
+    assert list(d.effects.index) == [
+        "activity",
+        "structure",
+        "intensity",
+        "fuel_mix",
+        "emission_factor",
+    ]
+    assert d.effects["activity"] > 0  # GDP grows
+    assert d.effects["intensity"] < 0  # intensities fall
 
 
 def test_multiplicative_decomposition_multiplies_to_the_ratio(baseline):
@@ -37,8 +42,13 @@ def test_between_scenarios_a_pure_emission_factor_change_lands_in_that_effect():
 def test_a_new_fuel_is_credited_to_fuel_mix_and_ccus_is_its_own_term():
     base = pp.Scenario.load("shandong/baseline")
     a = pp.run(base)
-    b = pp.run(base.with_levers(fuel_share={"transport/natural_gas": {2020: 0.0, 2030: 0.3}},
-                                ccus_capture_mt={"power_heat": 20.0}, replace=True))
+    b = pp.run(
+        base.with_levers(
+            fuel_share={"transport/natural_gas": {2020: 0.0, 2030: 0.3}},
+            ccus_capture_mt={"power_heat": 20.0},
+            replace=True,
+        )
+    )
     d = decompose(a, b, years=2030)
     assert d.effects.sum() == pytest.approx(d.vT - d.v0, abs=1e-9)
     assert d.effects["ccus"] == pytest.approx(-20.0)
@@ -62,4 +72,6 @@ def test_waterfall_png(baseline, tmp_path):
     path = d.plot_waterfall(str(tmp_path / "waterfall.png"))
     assert open(path, "rb").read(8) == b"\x89PNG\r\n\x1a\n"
     with pytest.raises(ValueError, match="only an additive"):
-        decompose(baseline, years=(2020, 2035), kind="multiplicative").plot_waterfall(str(tmp_path / "x.png"))
+        decompose(baseline, years=(2020, 2035), kind="multiplicative").plot_waterfall(
+            str(tmp_path / "x.png")
+        )

@@ -31,6 +31,7 @@ UNCERTAIN = {
 
 # --- addresses ----------------------------------------------------------------------------------
 
+
 def test_parse_address_forms():
     a = parse_address("capacity_gw/solar@2030")
     assert (a.variable, a.key, a.year, a.scale) == ("capacity_gw", "solar", 2030, False)
@@ -42,12 +43,15 @@ def test_parse_address_forms():
     assert (a.key, a.year, a.scale) == ("transport/electricity", 2040, True)
 
 
-@pytest.mark.parametrize("text, message", [
-    ("capacity_gwx/solar@2030", "unknown lever 'capacity_gwx'"),
-    ("capacity_gw/solar", "a value needs a year"),
-    ("capacity_gw/solar@20300", "'20300' is not a year: expected variable/key@year"),
-    ("Scale:gdp_growth", "expected variable/key@year, variable/key, variable@year"),
-])
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("capacity_gwx/solar@2030", "unknown lever 'capacity_gwx'"),
+        ("capacity_gw/solar", "a value needs a year"),
+        ("capacity_gw/solar@20300", "'20300' is not a year: expected variable/key@year"),
+        ("Scale:gdp_growth", "expected variable/key@year, variable/key, variable@year"),
+    ],
+)
 def test_parse_address_errors(text, message):
     with pytest.raises(ValueError) as error:
         parse_address(text)
@@ -71,46 +75,59 @@ def test_value_at_year_sets_one_point_and_keeps_the_rest(scenario):
     expected = dict(zip(years, values))
     expected[2030] = 140.0
     explicit = scenario.with_levers(capacity_gw={"solar": expected})
-    np.testing.assert_array_equal(run_single(scenario, "capacity_gw/solar@2030", 140.0),
-                                  indicators_of(explicit))
+    np.testing.assert_array_equal(
+        run_single(scenario, "capacity_gw/solar@2030", 140.0), indicators_of(explicit)
+    )
     # a year between points is inserted; the neighbours stay
     expected = dict(zip(years, values))
     expected[2040] = 200.0
     explicit = scenario.with_levers(capacity_gw={"solar": expected})
-    np.testing.assert_array_equal(run_single(scenario, "capacity_gw/solar@2040", 200.0),
-                                  indicators_of(explicit))
+    np.testing.assert_array_equal(
+        run_single(scenario, "capacity_gw/solar@2040", 200.0), indicators_of(explicit)
+    )
 
 
 def test_scale_multiplies_the_whole_path_or_one_year(scenario):
     years, values = solar_path(scenario)
     # Every projection year is multiplied; the base year (read by the model) keeps its value.
     scaled = {y: 1.1 * v for y, v in zip(years, values) if y > 2021}
-    scaled.update({2020: float(np.interp(2020, years, values)),
-                   2021: 1.1 * float(np.interp(2021, years, values))})
+    scaled.update(
+        {
+            2020: float(np.interp(2020, years, values)),
+            2021: 1.1 * float(np.interp(2021, years, values)),
+        }
+    )
     explicit = scenario.with_levers(capacity_gw={"solar": scaled})
-    np.testing.assert_array_equal(run_single(scenario, "scale:capacity_gw/solar", 1.1),
-                                  indicators_of(explicit))
+    np.testing.assert_array_equal(
+        run_single(scenario, "scale:capacity_gw/solar", 1.1), indicators_of(explicit)
+    )
     at_2035 = 1.1 * float(np.interp(2035, years, values))
-    explicit = scenario.with_levers(capacity_gw={"solar": {**dict(zip(years, values)),
-                                                           2035: at_2035}})
-    np.testing.assert_array_equal(run_single(scenario, "scale:capacity_gw/solar@2035", 1.1),
-                                  indicators_of(explicit))
+    explicit = scenario.with_levers(
+        capacity_gw={"solar": {**dict(zip(years, values)), 2035: at_2035}}
+    )
+    np.testing.assert_array_equal(
+        run_single(scenario, "scale:capacity_gw/solar@2035", 1.1), indicators_of(explicit)
+    )
 
 
 def test_scale_without_key_scales_every_key(scenario):
     paths = scenario._core.effective_paths["intensity_change"]
-    explicit = scenario.with_levers(intensity_change={
-        key: {y: 0.9 * v for y, v in zip(*p)} for key, p in paths.items()})
-    np.testing.assert_array_equal(run_single(scenario, "scale:intensity_change", 0.9),
-                                  indicators_of(explicit))
+    explicit = scenario.with_levers(
+        intensity_change={key: {y: 0.9 * v for y, v in zip(*p)} for key, p in paths.items()}
+    )
+    np.testing.assert_array_equal(
+        run_single(scenario, "scale:intensity_change", 0.9), indicators_of(explicit)
+    )
 
 
 # --- statistics ---------------------------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def kept(scenario):
-    return ensemble(scenario, UNCERTAIN, n=48, seed=7, keep=True, targets="shandong",
-                    block_size=16, threads=2)
+    return ensemble(
+        scenario, UNCERTAIN, n=48, seed=7, keep=True, targets="shandong", block_size=16, threads=2
+    )
 
 
 def test_statistics_match_the_kept_trajectories(kept):
@@ -128,8 +145,7 @@ def test_statistics_match_the_kept_trajectories(kept):
         np.testing.assert_array_equal(table["max"], data.max(axis=0))
         # within the sketch's relative accuracy of numpy's default percentile
         exact = np.percentile(data, q, axis=0).T
-        np.testing.assert_allclose(table[[f"p{x}" for x in q]], exact,
-                                   rtol=kept.relative_accuracy)
+        np.testing.assert_allclose(table[[f"p{x}" for x in q]], exact, rtol=kept.relative_accuracy)
 
 
 def test_peak_statistics_match_per_run_peaks(kept):
@@ -147,25 +163,42 @@ def test_peak_statistics_match_per_run_peaks(kept):
 
 
 def test_target_probabilities_equal_direct_checks(scenario):
-    r = ensemble(scenario, {"scale:intensity_change": A.uniform(0.8, 1.2)}, n=16, seed=3,
-                 targets="shandong", threads=1)
+    r = ensemble(
+        scenario,
+        {"scale:intensity_change": A.uniform(0.8, 1.2)},
+        n=16,
+        seed=3,
+        targets="shandong",
+        threads=1,
+    )
     targets = pp._core.targets.TargetSet.load("shandong")
     paths = scenario._core.effective_paths["intensity_change"]
     passed = {t.id: [] for t in targets.targets}
     for x in r.samples()["scale:intensity_change"]:
-        res = pp.run(scenario.with_levers(intensity_change={
-            key: {y: x * v for y, v in zip(*p)} for key, p in paths.items()}))
+        res = pp.run(
+            scenario.with_levers(
+                intensity_change={key: {y: x * v for y, v in zip(*p)} for key, p in paths.items()}
+            )
+        )
         for outcome in pp._core.targets.check_targets(res._core, targets).outcomes:
             passed[outcome.id].append(outcome.passed)
     expected = pd.Series({k: np.mean(v) for k, v in passed.items()})
-    pd.testing.assert_series_equal(r.target_probabilities(), expected, check_names=False,
-                                   check_index_type=False)
+    pd.testing.assert_series_equal(
+        r.target_probabilities(), expected, check_names=False, check_index_type=False
+    )
     # the range is wide enough that the 2025 energy-intensity outcome differs between samples
     assert 0 < expected["energy_intensity_2025"] < 1
     # a Targets object works like its name
     from peakpath.targets import Targets
-    again = ensemble(scenario, {"scale:intensity_change": A.uniform(0.8, 1.2)}, n=16, seed=3,
-                     targets=Targets.load("shandong"), threads=2)
+
+    again = ensemble(
+        scenario,
+        {"scale:intensity_change": A.uniform(0.8, 1.2)},
+        n=16,
+        seed=3,
+        targets=Targets.load("shandong"),
+        threads=2,
+    )
     pd.testing.assert_series_equal(again.target_probabilities(), r.target_probabilities())
 
 

@@ -21,9 +21,12 @@ def cli(argv):
 
 def test_shipped_spec_loads():
     kwargs = load_ensemble_spec(SPEC)
-    assert list(kwargs["uncertain"]) == ["gdp_growth@2030", "capacity_gw/solar@2030",
-                                         "scale:coal_heat_rate_gce_per_kwh@2030",
-                                         "import_share@2030"]
+    assert list(kwargs["uncertain"]) == [
+        "gdp_growth@2030",
+        "capacity_gw/solar@2030",
+        "scale:coal_heat_rate_gce_per_kwh@2030",
+        "import_share@2030",
+    ]
     assert kwargs["uncertain"]["capacity_gw/solar@2030"].kind == "triangular"
     assert kwargs["n"] == 2000 and kwargs["sampler"] == "lhs" and kwargs["targets"] == "shandong"
     assert kwargs["scenario"].levers["import_share"]["total"] == {2020.0: 0.177, 2025.0: 0.226}
@@ -34,8 +37,10 @@ def test_ensemble_command_writes_tables_and_shows_progress(tmp_path, capsys):
     out, err = capsys.readouterr()
     assert "40/40" in err and "runs/s" in err and err.endswith("\n")
     # The spec's levers make a derived scenario, named after them (docs/scenarios.md).
-    assert ("ensemble of shandong/baseline+import_share@2020=0.177+import_share@2025=0.226: "
-            "40 samples (lhs, seed 20240601), 40 completed") in out
+    assert (
+        "ensemble of shandong/baseline+import_share@2020=0.177+import_share@2025=0.226: "
+        "40 samples (lhs, seed 20240601), 40 completed"
+    ) in out
     assert "P(peak_2030 met)" in out
     table = pd.read_csv(tmp_path / "baseline_uncertainty_percentiles.csv")
     assert list(table.columns[:4]) == ["indicator", "year", "count", "mean"]
@@ -50,21 +55,33 @@ def test_ensemble_command_writes_tables_and_shows_progress(tmp_path, capsys):
     assert not [p for p in os.listdir(tmp_path) if p.startswith(".tmp")]
 
 
-@pytest.mark.parametrize("text, message", [
-    ("scenario: shandong/baseline\nn: 4\n"
-     "uncertain: {gdp_growth@2030: {distribution: uniform, "
-     "low: 0.03, high: 0.05}}\nsamples: 3\n",
-     "spec.yaml: unknown key 'samples'"),
-    ("scenario: shandong/baseline\nuncertain: {gdp_growth@2030: {distribution: uniform, "
-     "low: 0.03, high: 0.05}}\n", "spec.yaml: missing key 'n'"),
-    ("scenario: shandong/baseline\nn: 4\n"
-     "uncertain: {gdp_growth@2030: {distribution: uniform, "
-     "low: 0.05, high: 0.03}}\n",
-     "spec.yaml: uncertain.gdp_growth@2030: uniform: low = 0.05"),
-    ("scenario: shandong/baseline\nn: 4\nuncertain: [1, 2]\n",
-     "spec.yaml: uncertain: expected a mapping"),
-    ("scenario: [\n", "spec.yaml: not valid YAML"),
-])
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        (
+            "scenario: shandong/baseline\nn: 4\n"
+            "uncertain: {gdp_growth@2030: {distribution: uniform, "
+            "low: 0.03, high: 0.05}}\nsamples: 3\n",
+            "spec.yaml: unknown key 'samples'",
+        ),
+        (
+            "scenario: shandong/baseline\nuncertain: {gdp_growth@2030: {distribution: uniform, "
+            "low: 0.03, high: 0.05}}\n",
+            "spec.yaml: missing key 'n'",
+        ),
+        (
+            "scenario: shandong/baseline\nn: 4\n"
+            "uncertain: {gdp_growth@2030: {distribution: uniform, "
+            "low: 0.05, high: 0.03}}\n",
+            "spec.yaml: uncertain.gdp_growth@2030: uniform: low = 0.05",
+        ),
+        (
+            "scenario: shandong/baseline\nn: 4\nuncertain: [1, 2]\n",
+            "spec.yaml: uncertain: expected a mapping",
+        ),
+        ("scenario: [\n", "spec.yaml: not valid YAML"),
+    ],
+)
 def test_spec_errors_name_file_and_key(tmp_path, text, message):
     spec = tmp_path / "spec.yaml"
     spec.write_text(text)

@@ -22,8 +22,14 @@ OPTIONS = dict(n=64, sampler="lhs", seed=11, block_size=16, targets="shandong")
 
 def fingerprint(r):
     """Everything an ensemble reports, as exact values."""
-    return (r.completed, r.percentiles(), r.peak_summary(), r.peak_years(),
-            r.target_probabilities(), [(f.index, f.message) for f in r.failures])
+    return (
+        r.completed,
+        r.percentiles(),
+        r.peak_summary(),
+        r.peak_years(),
+        r.target_probabilities(),
+        [(f.index, f.message) for f in r.failures],
+    )
 
 
 def assert_identical(a, b):
@@ -53,15 +59,17 @@ def test_two_threads_identical(scenario, reference):
 
 def test_thread_pool_identical(scenario, reference):
     with cf.ThreadPoolExecutor(2) as pool:
-        assert_identical(fingerprint(ensemble(scenario, UNCERTAIN, executor=pool, **OPTIONS)),
-                         reference)
+        assert_identical(
+            fingerprint(ensemble(scenario, UNCERTAIN, executor=pool, **OPTIONS)), reference
+        )
 
 
 def test_process_pool_identical(scenario, reference):
     context = multiprocessing.get_context("spawn")
     with cf.ProcessPoolExecutor(2, mp_context=context) as pool:
-        assert_identical(fingerprint(ensemble(scenario, UNCERTAIN, executor=pool, **OPTIONS)),
-                         reference)
+        assert_identical(
+            fingerprint(ensemble(scenario, UNCERTAIN, executor=pool, **OPTIONS)), reference
+        )
 
 
 def test_other_block_size_changes_only_the_last_bits(scenario, reference):
@@ -74,12 +82,21 @@ def test_other_block_size_changes_only_the_last_bits(scenario, reference):
 
 def test_failing_samples_are_reported_and_the_rest_kept(scenario):
     # a normal law on solar capacity gives some negative capacities, which the model rejects
-    uncertain = {"capacity_gw/solar@2030": A.normal(100.0, 100.0),
-                 "gdp_growth@2030": A.uniform(0.03, 0.05)}
+    uncertain = {
+        "capacity_gw/solar@2030": A.normal(100.0, 100.0),
+        "gdp_growth@2030": A.uniform(0.03, 0.05),
+    }
     seen = []
     with cf.ThreadPoolExecutor(2) as pool:
-        r = ensemble(scenario, uncertain, n=64, seed=5, block_size=16, executor=pool,
-                     progress=lambda done, n: seen.append((done, n)))
+        r = ensemble(
+            scenario,
+            uncertain,
+            n=64,
+            seed=5,
+            block_size=16,
+            executor=pool,
+            progress=lambda done, n: seen.append((done, n)),
+        )
     inputs = r.samples()
     negative = set(np.flatnonzero(inputs["capacity_gw/solar@2030"] < 0))
     assert 0 < len(negative) < 64
@@ -94,8 +111,10 @@ def test_failing_samples_are_reported_and_the_rest_kept(scenario):
     assert list(frame["sample"]) == sorted(negative)
     assert f"sample {min(negative)} failed" in r.summary()
     # the same failures and statistics without an executor
-    assert_identical(fingerprint(ensemble(scenario, uncertain, n=64, seed=5, block_size=16,
-                                          threads=2)), fingerprint(r))
+    assert_identical(
+        fingerprint(ensemble(scenario, uncertain, n=64, seed=5, block_size=16, threads=2)),
+        fingerprint(r),
+    )
 
 
 class LosesSecondBlock(cf.ThreadPoolExecutor):
@@ -118,8 +137,9 @@ def test_lost_block_is_reported_and_the_other_blocks_kept(scenario):
     with LosesSecondBlock() as pool:
         r = ensemble(scenario, UNCERTAIN, executor=pool, **OPTIONS)
     assert [f.index for f in r.failures] == list(range(16, 32))
-    assert all("block of samples 16-31 failed: RuntimeError: worker lost" == f.message
-               for f in r.failures)
+    assert all(
+        "block of samples 16-31 failed: RuntimeError: worker lost" == f.message for f in r.failures
+    )
     assert r.failures[0].values.keys() == UNCERTAIN.keys()
     assert r.completed == 48
 

@@ -11,21 +11,34 @@ def test_miller_blair_chapter_2():
     io = InputOutput([[150, 500], [200, 100]], [350, 1700], [[300, 500]])
     np.testing.assert_allclose(io.x, [1000, 2000])
     np.testing.assert_allclose(io.A, [[0.15, 0.25], [0.20, 0.05]])
-    np.testing.assert_allclose(io.L, [[1.25412541, 0.330033], [0.2640264, 1.12211221]],
-                               rtol=1e-7)
+    np.testing.assert_allclose(io.L, [[1.25412541, 0.330033], [0.2640264, 1.12211221]], rtol=1e-7)
     np.testing.assert_allclose(io.output_for([600, 1500]), [1247.5, 1841.6], atol=0.05)
     np.testing.assert_allclose(io.S, [[0.3, 0.25]])
 
 
 def small_mrio():
     idx = pd.MultiIndex.from_product([["reg1", "reg2"], ["s1", "s2", "s3"]])
-    Z = pd.DataFrame([[10, 5, 1, 6, 5, 7], [0, 2, 0, 0, 5, 3], [10, 3, 20, 4, 2, 0],
-                      [5, 0, 0, 1, 10, 9], [0, 10, 1, 0, 20, 1], [5, 0, 0, 1, 10, 10]],
-                     index=idx, columns=idx, dtype=float)
-    Y = pd.DataFrame([[14, 3], [2.5, 2.5], [13, 6], [5, 20], [10, 10], [3, 10]], index=idx,
-                     columns=["reg1", "reg2"])
-    F = pd.DataFrame([[20, 1, 42, 4, 20, 5], [5, 4, 11, 8, 2, 10]], index=["e1", "e2"],
-                     columns=idx, dtype=float)
+    Z = pd.DataFrame(
+        [
+            [10, 5, 1, 6, 5, 7],
+            [0, 2, 0, 0, 5, 3],
+            [10, 3, 20, 4, 2, 0],
+            [5, 0, 0, 1, 10, 9],
+            [0, 10, 1, 0, 20, 1],
+            [5, 0, 0, 1, 10, 10],
+        ],
+        index=idx,
+        columns=idx,
+        dtype=float,
+    )
+    Y = pd.DataFrame(
+        [[14, 3], [2.5, 2.5], [13, 6], [5, 20], [10, 10], [3, 10]],
+        index=idx,
+        columns=["reg1", "reg2"],
+    )
+    F = pd.DataFrame(
+        [[20, 1, 42, 4, 20, 5], [5, 4, 11, 8, 2, 10]], index=["e1", "e2"], columns=idx, dtype=float
+    )
     return Z, Y, F
 
 
@@ -37,12 +50,21 @@ def test_pymrio_small_mrio_with_labels():
     assert io.G.iloc[0, 1] == pytest.approx(0.28499301, abs=1e-8)
     np.testing.assert_allclose(
         io.M.loc["e1"].to_numpy(),
-        [0.896638324101429, 1.7965474933011258, 1.1666796580507097, 0.3013124703668342,
-         1.4371886818255364, 0.7177624711634629], rtol=1e-12)
+        [
+            0.896638324101429,
+            1.7965474933011258,
+            1.1666796580507097,
+            0.3013124703668342,
+            1.4371886818255364,
+            0.7177624711634629,
+        ],
+        rtol=1e-12,
+    )
     cba = io.consumption_footprint()
     # pymrio D_cba summed over reg1's sectors (ext_type_1).
     assert cba.loc["e1", "reg1"] == pytest.approx(
-        14.059498889254174 + 18.863255551508175 + 17.32012296814962, rel=1e-12)
+        14.059498889254174 + 18.863255551508175 + 17.32012296814962, rel=1e-12
+    )
     np.testing.assert_allclose(cba.sum(axis=1), F.sum(axis=1))
     pd.testing.assert_frame_equal(io.production_footprint(), F)
     assert list(io.output_multipliers.index) == list(Z.index)

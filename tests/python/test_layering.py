@@ -30,7 +30,9 @@ def folder_of(path: pathlib.Path) -> str:
 
 
 def test_every_include_points_down_the_order():
-    files = [p for p in (ROOT / "include" / "peakpath").rglob("*.hpp") if p.parent.name != "peakpath"]
+    files = [
+        p for p in (ROOT / "include" / "peakpath").rglob("*.hpp") if p.parent.name != "peakpath"
+    ]
     files += [p for p in (ROOT / "src").rglob("*.[ch]pp") if p.parent != ROOT / "src"]
     assert files
     wrong = []

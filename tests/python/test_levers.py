@@ -39,8 +39,11 @@ def test_address_keys_equal_the_nested_form(base):
 
 
 def test_base_year_changes_only_with_replace(base):
-    with pytest.raises(pp.DataError, match=r"capacity_gw/solar point in 2020 would change the base "
-                                           r"year 2020 from 22.72 to 40.*replace=True"):
+    with pytest.raises(
+        pp.DataError,
+        match=r"capacity_gw/solar point in 2020 would change the base "
+        r"year 2020 from 22.72 to 40.*replace=True",
+    ):
         base.with_levers(capacity_gw={"solar": {2020: 40, 2030: 150}})
     sc = base.with_levers(capacity_gw={"solar": {2020: 40, 2030: 150}}, replace=True)
     assert sc.levers["capacity_gw"]["solar"] == {2020.0: 40.0, 2030.0: 150.0}
@@ -50,16 +53,20 @@ def test_base_year_changes_only_with_replace(base):
 def test_unknown_lever_and_key_suggest_the_closest(base):
     with pytest.raises(pp.DataError, match="unknown lever 'capacity_gww'.*`capacity_gw`"):
         base.with_levers(capacity_gww={"solar": {2030: 1}})
-    with pytest.raises(pp.DataError,
-                       match=r"unknown key 'solarr' \(did you mean `capacity_gw/solar`"):
+    with pytest.raises(
+        pp.DataError, match=r"unknown key 'solarr' \(did you mean `capacity_gw/solar`"
+    ):
         base.with_levers(capacity_gw={"solarr": {2030: 150}})
     with pytest.raises(pp.DataError, match="`fuel_share/transport/electricity`"):
         base.with_levers({"fuel_share/transport/electricty": {2030: 0.2}})
 
 
 def test_out_of_range_names_lever_key_year_value(base):
-    with pytest.raises(pp.DataError, match=r"capacity_factor/solar in 2030: value 1.5 share is "
-                                           r"outside the valid range \[0, 1\]"):
+    with pytest.raises(
+        pp.DataError,
+        match=r"capacity_factor/solar in 2030: value 1.5 share is "
+        r"outside the valid range \[0, 1\]",
+    ):
         base.with_levers(capacity_factor={"solar": {2030: 1.5}})
     with pytest.raises(pp.DataError, match=r"capacity_gw/solar in 2040: value -5 GW"):
         base.with_levers(capacity_gw={"solar": {2030: 100, 2040: -5}})
@@ -80,8 +87,11 @@ def test_set_uses_the_cpp_parser(base):
 
 
 def test_goal_seek_with_an_unknown_lever(base):
-    with pytest.raises(pp.DataError, match=r"goal_seek: lever capacity_gw/solarr: unknown key "
-                                           r"'solarr' \(did you mean `capacity_gw/solar`"):
+    with pytest.raises(
+        pp.DataError,
+        match=r"goal_seek: lever capacity_gw/solarr: unknown key "
+        r"'solarr' \(did you mean `capacity_gw/solar`",
+    ):
         pp.goal_seek(base, "capacity_gw/solarr", "non_fossil_2030", (0, 300))
     with pytest.raises(pp.DataError, match="`capacity_gw`"):
         pp.goal_seek(base, "capacity_gww/solar", "non_fossil_2030", (0, 300))
@@ -103,6 +113,7 @@ def test_ensemble_old_and_new_syntax_agree(base):
     def run(address):
         r = pp.ensemble(base, {address: A.discrete([140.0], [1.0])}, n=2, keep=True, threads=1)
         return r.trajectories
+
     new = run("capacity_gw/solar@2030")
     with pytest.warns(DeprecationWarning, match="capacity_gw.solar@2030"):
         old = run("capacity_gw.solar@2030")
@@ -113,28 +124,42 @@ def test_ensemble_old_and_new_syntax_agree(base):
 
 
 def test_ensemble_unknown_key_is_an_error_before_any_run(base):
-    with pytest.raises(ValueError, match="ensemble: uncertain address 'capacity_gw/sollar@2030'.*"
-                                         "did you mean `capacity_gw/solar`"):
+    with pytest.raises(
+        ValueError,
+        match="ensemble: uncertain address 'capacity_gw/sollar@2030'.*"
+        "did you mean `capacity_gw/solar`",
+    ):
         pp.ensemble(base, {"capacity_gw/sollar@2030": A.uniform(1, 2)}, n=2)
 
 
 def test_catalogue_frame():
     frame = pp.lever_catalogue()
-    assert list(frame.columns[:8]) == ["address", "label", "unit", "min", "max",
-                                       "min_exclusive", "default", "source"]
+    assert list(frame.columns[:8]) == [
+        "address",
+        "label",
+        "unit",
+        "min",
+        "max",
+        "min_exclusive",
+        "default",
+        "source",
+    ]
     assert "task" in frame.columns
     assert list(frame["address"].str.split("/").str[0]) == pp._core.LEVER_VARIABLES
     row = frame.set_index("address").loc["coal_heat_rate_gce_per_kwh"]
     assert (row["min"], row["max"], row["unit"]) == (150.0, 600.0, "gce/kWh")
-    assert frame.set_index("address").loc["capacity_gw/<technology>", "source"] == \
-        "data/<dataset>/paths.csv"
+    assert (
+        frame.set_index("address").loc["capacity_gw/<technology>", "source"]
+        == "data/<dataset>/paths.csv"
+    )
 
 
 def test_levers_doc_is_generated_from_the_catalogue():
     committed = (ROOT / "docs" / "levers.md").read_text(encoding="utf-8")
     assert committed == _levers_doc.render(), (
         "docs/levers.md is stale: PYTHONPATH=build/python /usr/bin/python3 -m "
-        "peakpath._levers_doc docs/levers.md")
+        "peakpath._levers_doc docs/levers.md"
+    )
 
 
 def test_with_levers_reads_the_old_spelling_with_a_warning(base):
@@ -145,6 +170,7 @@ def test_with_levers_reads_the_old_spelling_with_a_warning(base):
 
 
 def test_unknown_key_without_a_close_name_lists_the_keys(base):
-    with pytest.raises(ValueError, match=r"unknown key 'zzzzzzzz' \(keys of dataset 'shandong': "
-                                         r"biomass, coal"):
+    with pytest.raises(
+        ValueError, match=r"unknown key 'zzzzzzzz' \(keys of dataset 'shandong': " r"biomass, coal"
+    ):
         with_overrides(base, ["capacity_gw/zzzzzzzz@2030=1"])

@@ -22,8 +22,10 @@ def frame(year):
 
 def lmdi_reference(x0, xT, kind, variant):
     """Ang (2015), Energy Policy 86:233, Table 1, written plainly for positive data."""
+
     def L(a, b):
         return np.where(a == b, a, (a - b) / (np.log(a) - np.log(b)))
+
     v0, vT = x0.prod(axis=1), xT.prod(axis=1)
     V0, VT = v0.sum(), vT.sum()
     logs = np.log(xT / x0)
@@ -39,25 +41,29 @@ def lmdi_reference(x0, xT, kind, variant):
 def test_additive_lmdi_i_matches_lmdir_package():
     r = an.lmdi(frame(1971), frame(1972))
     assert list(r.effects.index) == FACTORS
-    np.testing.assert_allclose(r.effects.values, [69.79006598, -9.455125793, 39.66505981],
-                               rtol=1e-9)
-    np.testing.assert_allclose(r.contributions.loc["sub1"].values,
-                               [50.47438029, -25.23719014, 14.76280986], rtol=1e-9)
+    np.testing.assert_allclose(
+        r.effects.values, [69.79006598, -9.455125793, 39.66505981], rtol=1e-9
+    )
+    np.testing.assert_allclose(
+        r.contributions.loc["sub1"].values, [50.47438029, -25.23719014, 14.76280986], rtol=1e-9
+    )
     assert r.total == 100.0 and r.kind == "additive" and r.variant == "I"
 
 
 def test_multiplicative_lmdi_i_matches_lmdir_package():
     r = an.lmdi(frame(1972), frame(1973), kind="multiplicative")
-    np.testing.assert_allclose(r.effects.values, [1.229284572, 0.847970248, 1.273773912],
-                               rtol=1e-9)
+    np.testing.assert_allclose(r.effects.values, [1.229284572, 0.847970248, 1.273773912], rtol=1e-9)
     assert r.total == pytest.approx(1.327777778, rel=1e-9)
 
 
 def test_chained_over_years_matches_lmdir_cumulative_totals():
     chain = an.lmdi_chained({y: frame(y) for y in LMDIR})
     assert list(chain.effects_by_period.index) == ["1971-1972", "1972-1973", "1973-1974"]
-    np.testing.assert_allclose(chain.effects_by_period["activity"].values,
-                               [69.79006598, 42.96021467, 54.01064234], rtol=1e-9)
+    np.testing.assert_allclose(
+        chain.effects_by_period["activity"].values,
+        [69.79006598, 42.96021467, 54.01064234],
+        rtol=1e-9,
+    )
     assert chain.total == 258.0  # LMDIR: dV_agg_cum = 258
     assert chain.effects.sum() == pytest.approx(258.0, rel=1e-13)
     assert list(chain.contributions.index) == ["sub1", "sub2"]
@@ -71,8 +77,9 @@ def test_matches_plain_numpy_formulae_and_is_exact(kind, variant):
         x0 = rng.uniform(0.1, 50, size=(5, 4))
         xT = rng.uniform(0.1, 50, size=(5, 4))
         r = an.lmdi(x0, xT, kind=kind, variant=variant)
-        np.testing.assert_allclose(r.effects.values, lmdi_reference(x0, xT, kind, variant),
-                                   rtol=1e-11)
+        np.testing.assert_allclose(
+            r.effects.values, lmdi_reference(x0, xT, kind, variant), rtol=1e-11
+        )
         if kind == "additive":
             assert r.effects.sum() == pytest.approx(r.vT - r.v0, rel=1e-12, abs=1e-12 * r.v0)
         else:
@@ -83,8 +90,11 @@ def test_swapping_periods_negates_additive_effects():
     rng = np.random.default_rng(4)
     x0, xT = rng.uniform(1, 9, (3, 3)), rng.uniform(1, 9, (3, 3))
     for variant in ("I", "II"):
-        np.testing.assert_allclose(an.lmdi(x0, xT, variant=variant).effects,
-                                   -an.lmdi(xT, x0, variant=variant).effects, rtol=1e-12)
+        np.testing.assert_allclose(
+            an.lmdi(x0, xT, variant=variant).effects,
+            -an.lmdi(xT, x0, variant=variant).effects,
+            rtol=1e-12,
+        )
 
 
 def test_zero_values_take_their_analytic_limits():
@@ -98,8 +108,9 @@ def test_zero_values_take_their_analytic_limits():
 
 def test_bad_input_names_argument_index_and_value():
     ones = np.ones((2, 3))
-    with pytest.raises(ValueError, match=r"lmdi: shape of x0 \(2, 3\) does not match shape of "
-                                         r"xT \(3, 3\)"):
+    with pytest.raises(
+        ValueError, match=r"lmdi: shape of x0 \(2, 3\) does not match shape of " r"xT \(3, 3\)"
+    ):
         an.lmdi(ones, np.ones((3, 3)))
     bad = ones.copy()
     bad[1, 2] = -2.0

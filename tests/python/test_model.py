@@ -8,10 +8,20 @@ import peakpath as pp
 
 def test_indicator_columns_are_the_public_ones(baseline):
     table = baseline.indicators()
-    for column in ["gdp_100m_cny", "energy_total_mtce", "energy_total_calorific_mtce",
-                   "coal_consumption_mt", "non_fossil_share", "co2_total_mt", "co2_energy_mt",
-                   "co2_process_mt", "co2_power_heat_mt", "co2_two_high_mt",
-                   "energy_intensity_tce_per_10k_cny", "carbon_intensity_t_per_10k_cny"]:
+    for column in [
+        "gdp_100m_cny",
+        "energy_total_mtce",
+        "energy_total_calorific_mtce",
+        "coal_consumption_mt",
+        "non_fossil_share",
+        "co2_total_mt",
+        "co2_energy_mt",
+        "co2_process_mt",
+        "co2_power_heat_mt",
+        "co2_two_high_mt",
+        "energy_intensity_tce_per_10k_cny",
+        "carbon_intensity_t_per_10k_cny",
+    ]:
         assert column in table.columns
     assert list(table.index) == list(range(2020, 2061))
     assert np.isfinite(table.to_numpy()).all()
@@ -27,8 +37,9 @@ def test_sector_and_fuel_sums_equal_the_totals(baseline):
     combustion = energy[~energy.fuel.isin(["process", "ccus"])].groupby("year")["co2_mt"].sum()
     np.testing.assert_allclose(combustion.to_numpy(), ind["co2_energy_mt"].to_numpy(), rtol=1e-12)
     power = baseline.emissions(by=("sector",)).query("sector == 'power_heat'")
-    np.testing.assert_allclose(power["co2_mt"].to_numpy(), ind["co2_power_heat_mt"].to_numpy(),
-                               rtol=1e-12)
+    np.testing.assert_allclose(
+        power["co2_mt"].to_numpy(), ind["co2_power_heat_mt"].to_numpy(), rtol=1e-12
+    )
 
 
 def test_energy_by_sector_and_fuel_sums_to_fossil_plus_secondary(baseline):
@@ -44,17 +55,21 @@ def test_electricity_supply_equals_demand(baseline):
     ind = baseline.indicators()
     gen = baseline.generation()
     loss = _power_parameter("grid_loss_share")
-    local = (gen.drop(columns=["thermal", "imports"]).sum(axis=1)
-             - ind["electricity_curtailed_twh"] + gen["thermal"])
+    local = (
+        gen.drop(columns=["thermal", "imports"]).sum(axis=1)
+        - ind["electricity_curtailed_twh"]
+        + gen["thermal"]
+    )
     supply = local + gen["imports"]
-    np.testing.assert_allclose(supply.to_numpy(),
-                               (ind["electricity_consumption_twh"] * (1 + loss)).to_numpy(),
-                               rtol=1e-10)
+    np.testing.assert_allclose(
+        supply.to_numpy(), (ind["electricity_consumption_twh"] * (1 + loss)).to_numpy(), rtol=1e-10
+    )
 
 
 def _power_parameter(name):
     import csv
     import os
+
     path = os.path.join(pp._core.default_data_dir(), "shandong", "power.csv")
     with open(path, newline="", encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
@@ -67,15 +82,20 @@ def test_both_electricity_methods_agree_without_primary_electricity():
     """With no non-fossil power, imports, biomass or hydrogen, both tce methods give fossil
     energy."""
     sc = pp.Scenario.load("shandong/baseline").with_levers(
-        capacity_gw={t: 0.0 for t in ["nuclear", "hydro", "wind_onshore", "wind_offshore",
-                                      "solar", "biomass"]},
-        import_twh=0.0, replace=True)
+        capacity_gw={
+            t: 0.0
+            for t in ["nuclear", "hydro", "wind_onshore", "wind_offshore", "solar", "biomass"]
+        },
+        import_twh=0.0,
+        replace=True,
+    )
     ind = pp.run(sc).indicators()
     energy = pp.run(sc).energy(by=("fuel",))
     direct = energy[energy.fuel.isin(["biomass", "hydrogen"])]["energy_mtce"].sum()
     assert direct == 0.0
-    np.testing.assert_allclose(ind["energy_total_mtce"], ind["energy_total_calorific_mtce"],
-                               rtol=1e-12)
+    np.testing.assert_allclose(
+        ind["energy_total_mtce"], ind["energy_total_calorific_mtce"], rtol=1e-12
+    )
     assert (ind["non_fossil_share"] == 0).all()
 
 
@@ -84,19 +104,38 @@ def test_coal_consumption_method_gives_the_larger_non_fossil_share(baseline):
     assert (ind["non_fossil_share"] > ind["non_fossil_share_calorific"]).all()
     assert (ind["energy_total_mtce"] > ind["energy_total_calorific_mtce"]).all()
     calorific = pp.run(pp.Scenario.load("shandong/baseline").with_electricity_method("calorific"))
-    np.testing.assert_allclose(calorific.indicators()["non_fossil_share"],
-                               ind["non_fossil_share_calorific"], rtol=1e-12)
+    np.testing.assert_allclose(
+        calorific.indicators()["non_fossil_share"], ind["non_fossil_share_calorific"], rtol=1e-12
+    )
 
 
 def test_factor_sets_differ_as_documented():
     """China's coal factors are lower than IPCC's (CEADs / Liu et al. 2015)."""
     ipcc = pp.fuel_catalogue("ipcc2006")
     china = pp.fuel_catalogue("china")
-    assert list(ipcc.index) == ["raw_coal", "cleaned_coal", "other_washed_coal", "briquettes",
-                                "coke", "coke_oven_gas", "other_gas", "other_coking_products",
-                                "crude_oil", "gasoline", "kerosene", "diesel_oil", "fuel_oil",
-                                "lpg", "refinery_gas", "other_petroleum_products", "natural_gas",
-                                "electricity", "heat", "hydrogen", "biomass"]
+    assert list(ipcc.index) == [
+        "raw_coal",
+        "cleaned_coal",
+        "other_washed_coal",
+        "briquettes",
+        "coke",
+        "coke_oven_gas",
+        "other_gas",
+        "other_coking_products",
+        "crude_oil",
+        "gasoline",
+        "kerosene",
+        "diesel_oil",
+        "fuel_oil",
+        "lpg",
+        "refinery_gas",
+        "other_petroleum_products",
+        "natural_gas",
+        "electricity",
+        "heat",
+        "hydrogen",
+        "biomass",
+    ]
     assert ipcc.loc["raw_coal", "tce_per_unit"] == pytest.approx(0.7143)
     assert ipcc.loc["crude_oil", "tce_per_unit"] == pytest.approx(1.4286)
     assert ipcc.loc["diesel_oil", "tce_per_unit"] == pytest.approx(1.4571)
@@ -132,9 +171,17 @@ def test_fuel_share_lever_keeps_shares_summing_to_one():
     total = energy["energy_mtce"].sum()
     share = energy.set_index("fuel").loc["electricity", "energy_mtce"] / total
     assert share == pytest.approx(0.5)
-    with pytest.raises(ValueError, match=r"fuel_share for 'transport' in 20\d\d: the set shares sum to 1\."):
-        pp.run(base.with_levers(fuel_share={"transport/electricity": {2040: 0.6},
-                                            "transport/diesel_oil": {2040: 0.6}}))
+    with pytest.raises(
+        ValueError, match=r"fuel_share for 'transport' in 20\d\d: the set shares sum to 1\."
+    ):
+        pp.run(
+            base.with_levers(
+                fuel_share={
+                    "transport/electricity": {2040: 0.6},
+                    "transport/diesel_oil": {2040: 0.6},
+                }
+            )
+        )
 
 
 def test_iamc_table_is_wide_with_pyam_columns(baseline):
@@ -150,8 +197,11 @@ def test_bad_lever_names_and_values_are_rejected():
     base = pp.Scenario.load("shandong/baseline")
     with pytest.raises(ValueError, match="unknown lever 'solar_power'"):
         base.with_levers(solar_power=3)
-    with pytest.raises(ValueError, match=r"capacity_factor/solar in 2030: value 1\.5 share is "
-                                         r"outside the valid range \[0, 1\]"):
+    with pytest.raises(
+        ValueError,
+        match=r"capacity_factor/solar in 2030: value 1\.5 share is "
+        r"outside the valid range \[0, 1\]",
+    ):
         base.with_levers(capacity_factor={"solar": {2030: 1.5}})
     with pytest.raises(ValueError, match="must be finite"):
         base.with_levers(gdp_growth={2030: float("nan")})
@@ -176,10 +226,12 @@ def test_results_frames_are_tidy(baseline):
 
 def test_results_pickle_round_trip(baseline):
     import pickle
+
     again = pickle.loads(pickle.dumps(baseline))
     pd.testing.assert_frame_equal(again.indicators(), baseline.indicators())
-    pd.testing.assert_frame_equal(again.emissions(by=("sector", "fuel")),
-                                  baseline.emissions(by=("sector", "fuel")))
+    pd.testing.assert_frame_equal(
+        again.emissions(by=("sector", "fuel")), baseline.emissions(by=("sector", "fuel"))
+    )
     pd.testing.assert_frame_equal(again.capacity(), baseline.capacity())
 
 
@@ -189,10 +241,12 @@ def test_run_with_explicit_solver_tolerances():
     # The two residuals of the electricity balance can be small against the flows they are the
     # difference of, so they are judged against consumption (as test_reference.py does).
     residuals = ["electricity_curtailed_twh", "electricity_thermal_twh"]
-    np.testing.assert_allclose(tight.drop(columns=residuals), loose.drop(columns=residuals),
-                               rtol=1e-5)
+    np.testing.assert_allclose(
+        tight.drop(columns=residuals), loose.drop(columns=residuals), rtol=1e-5
+    )
     scale = tight["electricity_consumption_twh"].to_numpy()[:, None]
-    np.testing.assert_array_less(np.abs(tight[residuals] - loose[residuals]).to_numpy(),
-                                 1e-5 * scale)
+    np.testing.assert_array_less(
+        np.abs(tight[residuals] - loose[residuals]).to_numpy(), 1e-5 * scale
+    )
     with pytest.raises(ValueError, match="rel_tolerance = -1"):
         pp.run("shandong/baseline", rel_tolerance=-1.0)

@@ -19,19 +19,22 @@ def test_with_levers_names_the_changed_point(base):
 
 
 def test_total_key_constant_and_several_changes(base):
-    assert (base.with_levers(gdp_growth={2030: 0.04}).name
-            == "shandong/baseline+gdp_growth@2030=0.04")
-    assert (base.with_levers(capacity_gw={"solar": 60}).name
-            == "shandong/baseline+capacity_gw/solar=60")
+    assert (
+        base.with_levers(gdp_growth={2030: 0.04}).name == "shandong/baseline+gdp_growth@2030=0.04"
+    )
+    assert (
+        base.with_levers(capacity_gw={"solar": 60}).name == "shandong/baseline+capacity_gw/solar=60"
+    )
     two = base.with_levers(capacity_gw={"solar": {2030: 150}, "wind": {2035: 90}})
-    assert two.name == ("shandong/baseline+capacity_gw/solar@2030=150"
-                        "+capacity_gw/wind@2035=90")
+    assert two.name == ("shandong/baseline+capacity_gw/solar@2030=150" "+capacity_gw/wind@2035=90")
 
 
 def test_options_name_the_option(base):
     assert base.with_factor_set("ipcc2006").name == "shandong/baseline+factor_set=ipcc2006"
-    assert (base.with_electricity_method("calorific").name
-            == "shandong/baseline+electricity_method=calorific")
+    assert (
+        base.with_electricity_method("calorific").name
+        == "shandong/baseline+electricity_method=calorific"
+    )
     assert base.with_horizon(2040).name == "shandong/baseline+horizon=2040"
     # Nothing changed: the same scenario, the same name.
     assert base.with_factor_set(base.factor_set).name == "shandong/baseline"
@@ -55,13 +58,18 @@ def test_unchanged_points_are_not_named():
 
 def test_compare_refuses_two_runs_of_one_name(base, baseline):
     again = pp.run(base)
-    with pytest.raises(ValueError, match=r"compare: scenario name 'shandong/baseline' is given "
-                                         r"twice \(positions 0 and 1\)"):
+    with pytest.raises(
+        ValueError,
+        match=r"compare: scenario name 'shandong/baseline' is given "
+        r"twice \(positions 0 and 1\)",
+    ):
         pp.compare([baseline, again])
     variant = pp.run(base.with_levers(capacity_gw={"solar": {2030: 150}}))
     frame = pp.compare([baseline, variant])
-    assert list(frame.columns) == ["shandong/baseline",
-                                   "shandong/baseline+capacity_gw/solar@2030=150"]
+    assert list(frame.columns) == [
+        "shandong/baseline",
+        "shandong/baseline+capacity_gw/solar@2030=150",
+    ]
     assert frame.loc[("co2_total_mt", 2030)].iloc[0] != frame.loc[("co2_total_mt", 2030)].iloc[1]
 
 
@@ -77,18 +85,33 @@ def test_cli_refuses_duplicates_unless_forced(tmp_path, capsys):
     out = tmp_path / "out"
     assert main(["targets", "shandong/baseline", "shandong/baseline", "--out", str(out)]) == 2
     err = capsys.readouterr().err
-    assert err.startswith("peakpath: error: scenarios: scenario name 'shandong_baseline' is given "
-                          "twice (positions 0 and 1)")
+    assert err.startswith(
+        "peakpath: error: scenarios: scenario name 'shandong_baseline' is given "
+        "twice (positions 0 and 1)"
+    )
     assert "--force" in err
     assert not out.exists()  # refused before anything ran or was written
-    assert main(["targets", "shandong/baseline", "shandong/baseline", "--out", str(out),
-                 "--force"]) == 0
+    assert (
+        main(["targets", "shandong/baseline", "shandong/baseline", "--out", str(out), "--force"])
+        == 0
+    )
     assert (out / "shandong_baseline_targets.csv").exists()
 
 
 def test_cli_set_names_the_files_after_the_override(tmp_path, capsys):
     out = tmp_path / "out"
-    assert main(["targets", "shandong/baseline", "--out", str(out),
-                 "--set", "capacity_gw.solar@2030=150"]) == 0
+    assert (
+        main(
+            [
+                "targets",
+                "shandong/baseline",
+                "--out",
+                str(out),
+                "--set",
+                "capacity_gw.solar@2030=150",
+            ]
+        )
+        == 0
+    )
     assert (out / "shandong_baseline+capacity_gw.solar@2030=150_targets.csv").exists()
     assert not (out / "shandong_baseline_targets.csv").exists()

@@ -36,7 +36,15 @@ def sector_ids():
 
 
 def test_observed_has_the_issue_columns(observed):
-    assert list(observed.columns) == ["indicator", "year", "value", "unit", "tag", "source", "tolerance"]
+    assert list(observed.columns) == [
+        "indicator",
+        "year",
+        "value",
+        "unit",
+        "tag",
+        "source",
+        "tolerance",
+    ]
 
 
 @pytest.mark.parametrize("name", OBSERVATION_FILES)
@@ -46,19 +54,27 @@ def test_observation_rows_are_tagged_sourced_and_unique(name):
     assert bad_tags.empty, f"{name}: tags outside V/P/U in rows {bad_tags.index.tolist()}"
     no_source = df[df["source"].str.strip() == ""]
     assert no_source.empty, f"{name}: rows without a source: {no_source.index.tolist()}"
-    assert df["value"].notna().all(), f"{name}: empty values in rows {df.index[df['value'].isna()].tolist()}"
+    assert (
+        df["value"].notna().all()
+    ), f"{name}: empty values in rows {df.index[df['value'].isna()].tolist()}"
     years = df["year"].astype(int)
     out = df[(years < 2005) | (years > 2025)]
-    assert out.empty, f"{name}: years outside 2005-2025: {out[['indicator', 'year']].values.tolist()}"
+    assert (
+        out.empty
+    ), f"{name}: years outside 2005-2025: {out[['indicator', 'year']].values.tolist()}"
     dup = df[df.duplicated(["indicator", "year"], keep=False)]
-    assert dup.empty, f"{name}: duplicate (indicator, year): {dup[['indicator', 'year']].values.tolist()}"
+    assert (
+        dup.empty
+    ), f"{name}: duplicate (indicator, year): {dup[['indicator', 'year']].values.tolist()}"
 
 
 @pytest.mark.parametrize("name", OBSERVATION_FILES)
 def test_each_indicator_has_one_unit(name):
     df = read(os.path.join(SHANDONG, name))
     units = df.groupby("indicator")["unit"].nunique()
-    assert (units == 1).all(), f"{name}: indicators with several units: {units[units > 1].index.tolist()}"
+    assert (
+        units == 1
+    ).all(), f"{name}: indicators with several units: {units[units > 1].index.tolist()}"
 
 
 def test_observed_units_are_consistent_with_history_and_calibration(observed):
@@ -88,11 +104,29 @@ def test_levels_are_positive_and_tolerances_relative(observed):
 
 
 def test_observed_capacity_and_output_ids_are_the_model_ids(observed):
-    techs = {"coal", "gas", "solar", "wind_onshore", "wind_offshore", "nuclear", "biomass", "hydro",
-             # aggregates documented in SOURCES.md ("Observed series 2020-2025")
-             "wind_total", "non_fossil_total", "new_and_renewable_total", "total"}
-    products = {"crude_steel", "cement", "flat_glass", "electrolytic_aluminium", "coke",
-                "refinery_throughput"}
+    techs = {
+        "coal",
+        "gas",
+        "solar",
+        "wind_onshore",
+        "wind_offshore",
+        "nuclear",
+        "biomass",
+        "hydro",
+        # aggregates documented in SOURCES.md ("Observed series 2020-2025")
+        "wind_total",
+        "non_fossil_total",
+        "new_and_renewable_total",
+        "total",
+    }
+    products = {
+        "crude_steel",
+        "cement",
+        "flat_glass",
+        "electrolytic_aluminium",
+        "coke",
+        "refinery_throughput",
+    }
     keys = observed["indicator"].str.split("/", n=1, expand=True)
     for prefix, allowed in (("capacity_gw", techs), ("production_mt", products)):
         used = set(keys.loc[keys[0] == prefix, 1])
@@ -100,7 +134,15 @@ def test_observed_capacity_and_output_ids_are_the_model_ids(observed):
 
 
 def test_removal_table_columns_and_values(removal):
-    assert list(removal.columns) == ["sector", "pollutant", "year", "value", "unit", "tag", "source"]
+    assert list(removal.columns) == [
+        "sector",
+        "pollutant",
+        "year",
+        "value",
+        "unit",
+        "tag",
+        "source",
+    ]
     assert set(removal["tag"]) <= TAGS
     assert (removal["source"].str.strip() != "").all()
     assert set(removal["pollutant"]) <= POLLUTANTS

@@ -14,21 +14,32 @@ from peakpath.ensemble import SAMPLERS, distribution_from_spec
 def test_solver_defaults_come_from_cpp():
     core = _core.default_run_solver_options()
     defaults = pp.model.default_run_solver_options()
-    assert defaults == {"rel_tolerance": core.rel_tolerance, "abs_tolerance": core.abs_tolerance,
-                        "max_step": core.max_step, "max_steps": core.max_steps}
+    assert defaults == {
+        "rel_tolerance": core.rel_tolerance,
+        "abs_tolerance": core.abs_tolerance,
+        "max_step": core.max_step,
+        "max_steps": core.max_steps,
+    }
     # docs/dynamics.md: relative and absolute 1e-6, steps of at most a year
-    assert (defaults["rel_tolerance"], defaults["abs_tolerance"], defaults["max_step"]) == \
-        (1e-6, 1e-6, 1.0)
+    assert (defaults["rel_tolerance"], defaults["abs_tolerance"], defaults["max_step"]) == (
+        1e-6,
+        1e-6,
+        1.0,
+    )
 
 
 def test_a_tolerance_not_given_is_the_cpp_default():
     scenario = pp.Scenario.load("shandong/baseline")
     d = pp.model.default_run_solver_options()
     plain = pp.run(scenario).indicators()
-    for kwargs in (dict(rel_tolerance=d["rel_tolerance"]), dict(abs_tolerance=d["abs_tolerance"]),
-                   dict(rel_tolerance=d["rel_tolerance"], abs_tolerance=d["abs_tolerance"])):
-        pd.testing.assert_frame_equal(pp.run(scenario, **kwargs).indicators(), plain,
-                                      check_exact=True)
+    for kwargs in (
+        dict(rel_tolerance=d["rel_tolerance"]),
+        dict(abs_tolerance=d["abs_tolerance"]),
+        dict(rel_tolerance=d["rel_tolerance"], abs_tolerance=d["abs_tolerance"]),
+    ):
+        pd.testing.assert_frame_equal(
+            pp.run(scenario, **kwargs).indicators(), plain, check_exact=True
+        )
     tighter = pp.run(scenario, abs_tolerance=1e-10).indicators()
     assert not tighter.equals(plain)  # the one given tolerance is used
     with pytest.raises(ValueError, match="abs_tolerance = -1"):
@@ -48,22 +59,39 @@ def test_sampler_names_come_from_cpp():
     assert tuple(sampler_option.choices) == names
 
 
-EXAMPLE_PARAMETERS = {"low": 1.0, "mode": 2.0, "high": 4.0, "mean": 2.0, "sd": 0.5, "mu": 0.1,
-                      "sigma": 0.2, "values": [1.0, 2.0], "weights": [1.0, 3.0]}
+EXAMPLE_PARAMETERS = {
+    "low": 1.0,
+    "mode": 2.0,
+    "high": 4.0,
+    "mean": 2.0,
+    "sd": 0.5,
+    "mu": 0.1,
+    "sigma": 0.2,
+    "values": [1.0, 2.0],
+    "weights": [1.0, 3.0],
+}
 
 
 def test_distribution_specs_cover_every_cpp_factory():
     factories = dict(_core.analysis.DISTRIBUTION_FACTORIES)
-    assert list(factories) == ["uniform", "triangular", "normal", "lognormal", "lognormal_log",
-                               "discrete"]
+    assert list(factories) == [
+        "uniform",
+        "triangular",
+        "normal",
+        "lognormal",
+        "lognormal_log",
+        "discrete",
+    ]
     assert dict(A.DISTRIBUTION_FACTORIES) == {k: tuple(v) for k, v in factories.items()}
     for name, parameters in factories.items():
         given = {p: EXAMPLE_PARAMETERS[p] for p in parameters}
         built = distribution_from_spec({"distribution": name, **given})
         assert repr(built) == repr(getattr(A, name)(**given))
         assert built.kind == name.replace("lognormal_log", "lognormal")
-    with pytest.raises(ValueError, match="must be one of uniform, triangular, normal, lognormal, "
-                                         "lognormal_log, discrete"):
+    with pytest.raises(
+        ValueError,
+        match="must be one of uniform, triangular, normal, lognormal, " "lognormal_log, discrete",
+    ):
         distribution_from_spec({"distribution": "gamma"})
 
 

@@ -59,6 +59,7 @@ def test_bad_input():
 
 def test_peak_of_a_results_object(baseline):
     import peakpath as pp
+
     p = pp.peak(baseline, indicator="co2_total_mt")
     co2 = baseline.indicator("co2_total_mt")
     assert p.value == pytest.approx(co2.max())

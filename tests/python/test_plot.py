@@ -31,27 +31,33 @@ def _close_figures():
 
 @pytest.fixture(scope="module")
 def runs():
-    return [pp.run(pp.Scenario.load(f"shandong/{name}"))
-            for name in ("baseline", "opinions", "accelerated")]
+    return [
+        pp.run(pp.Scenario.load(f"shandong/{name}"))
+        for name in ("baseline", "opinions", "accelerated")
+    ]
 
 
 @pytest.fixture(scope="module")
 def uncertain():
-    return {"gdp_growth@2030": triangular(0.035, 0.045, 0.055),
-            "import_share@2030": uniform(0.20, 0.30)}
+    return {
+        "gdp_growth@2030": triangular(0.035, 0.045, 0.055),
+        "import_share@2030": uniform(0.20, 0.30),
+    }
 
 
 @pytest.fixture(scope="module")
 def ens(uncertain):
     scenario = pp.Scenario.load("shandong/baseline").with_levers(
-        {"import_share": {2020: 0.177, 2025: 0.226}})
+        {"import_share": {2020: 0.177, 2025: 0.226}}
+    )
     return pp.ensemble(scenario, uncertain, n=32, seed=1, threads=2)
 
 
 @pytest.fixture(scope="module")
 def sobol(uncertain):
     scenario = pp.Scenario.load("shandong/baseline").with_levers(
-        {"import_share": {2020: 0.177, 2025: 0.226}})
+        {"import_share": {2020: 0.177, 2025: 0.226}}
+    )
     return pp.sensitivity(scenario, uncertain, "co2_total_mt", 2030, n=32, n_bootstrap=50)
 
 
@@ -82,8 +88,18 @@ def calls(runs, ens, sobol, register):
     }
 
 
-FUNCTIONS = ["trajectories", "wedges", "fan", "peak_years", "tornado", "waterfall", "sankey",
-             "generation_mix", "ledger", "emissions_by_sector"]
+FUNCTIONS = [
+    "trajectories",
+    "wedges",
+    "fan",
+    "peak_years",
+    "tornado",
+    "waterfall",
+    "sankey",
+    "generation_mix",
+    "ledger",
+    "emissions_by_sector",
+]
 
 
 @pytest.mark.parametrize("name", FUNCTIONS)
@@ -95,9 +111,20 @@ def test_returns_a_figure_with_units_on_its_axes(calls, name):
         assert "Mtce/yr" in ax.get_title()
         return
     labels = [ax.get_xlabel(), ax.get_ylabel()]
-    numeric = ax.get_ylabel() if name in ("trajectories", "wedges", "fan", "waterfall",
-                                          "generation_mix", "emissions_by_sector", "peak_years") \
+    numeric = (
+        ax.get_ylabel()
+        if name
+        in (
+            "trajectories",
+            "wedges",
+            "fan",
+            "waterfall",
+            "generation_mix",
+            "emissions_by_sector",
+            "peak_years",
+        )
         else ax.get_xlabel()
+    )
     assert UNIT.search(numeric), labels
     title = ax.get_title() or fig._suptitle.get_text()
     assert title and "_" not in title.split(":")[0] and "cO" not in title, title
@@ -113,12 +140,15 @@ def test_draws_onto_a_given_axes(calls, name):
 
 def test_unknown_indicator_is_named_with_the_closest(runs, ens):
     base = runs[0]
-    for call in (lambda: ppl.trajectories(base, indicator="co2_totl_mt"),
-                 lambda: ppl.wedges([runs[1]], base, indicator="co2_totl_mt"),
-                 lambda: ppl.fan(ens, "co2_totl_mt"),
-                 lambda: ppl.peak_years(ens, indicator="co2_totl_mt")):
-        with pytest.raises(ValueError, match=r"unknown indicator 'co2_totl_mt'; did you mean "
-                                             r"'co2_total_mt'"):
+    for call in (
+        lambda: ppl.trajectories(base, indicator="co2_totl_mt"),
+        lambda: ppl.wedges([runs[1]], base, indicator="co2_totl_mt"),
+        lambda: ppl.fan(ens, "co2_totl_mt"),
+        lambda: ppl.peak_years(ens, indicator="co2_totl_mt"),
+    ):
+        with pytest.raises(
+            ValueError, match=r"unknown indicator 'co2_totl_mt'; did you mean " r"'co2_total_mt'"
+        ):
             call()
 
 
@@ -149,10 +179,15 @@ def _text_boxes(fig, texts):
 def test_peak_labels_do_not_overlap(runs):
     from plot_cases import FakeResults
 
-    near = [FakeResults("a", 2025, 870.0), FakeResults("b", 2025, 872.0),
-            FakeResults("c", 2025, 872.0)]
-    for group, expected in ((near, ["peak 2025", "peak 2025 (2 runs)"]),
-                            (runs, ["peak 2020 or earlier (3 runs)"])):
+    near = [
+        FakeResults("a", 2025, 870.0),
+        FakeResults("b", 2025, 872.0),
+        FakeResults("c", 2025, 872.0),
+    ]
+    for group, expected in (
+        (near, ["peak 2025", "peak 2025 (2 runs)"]),
+        (runs, ["peak 2020 or earlier (3 runs)"]),
+    ):
         fig = ppl.trajectories(group)
         labels = [t for t in fig.axes[0].texts if t.get_text().startswith("peak")]
         # identical peaks share a label; a nearby one gets its own, moved up
@@ -164,8 +199,9 @@ def test_peak_labels_do_not_overlap(runs):
             assert not any(box.overlaps(other) for other in boxes[:i])
 
 
-@pytest.mark.parametrize("name", ["waterfall", "trajectories", "sankey", "tornado", "ledger",
-                                  "generation_mix"])
+@pytest.mark.parametrize(
+    "name", ["waterfall", "trajectories", "sankey", "tornado", "ledger", "generation_mix"]
+)
 def test_nothing_is_clipped(calls, name):
     fig = calls[name]()
     fig.canvas.draw()
@@ -206,28 +242,36 @@ def test_the_figures_carry_the_numbers(runs, ens, register):
     # wedges: the removal in the last year is in the legend
     ax = ppl.wedges({"accelerated": accelerated}, base).axes[0]
     removed = base.indicator("co2_total_mt")[-1] - accelerated.indicator("co2_total_mt")[-1]
-    assert f"accelerated: {removed:.0f} Mt/yr removed in 2060" in \
-        [t.get_text() for t in ax.get_legend().get_texts()]
+    assert f"accelerated: {removed:.0f} Mt/yr removed in 2060" in [
+        t.get_text() for t in ax.get_legend().get_texts()
+    ]
     # ledger: the requirement bars are the new projects' requirements by city
     ax = ppl.ledger(register, dimensions=["co2_t"]).axes[0]
     projects = register.projects()
     new = projects[projects.status.isin(["proposed", "under_construction"])]
     expected = sum(register.requirement(pid)["co2_t"] for pid in new.index) * 1e-6
-    required = [p.get_width() for p in ax.patches if p.get_facecolor()[:3] ==
-                matplotlib.colors.to_rgb("tab:red")]
+    required = [
+        p.get_width()
+        for p in ax.patches
+        if p.get_facecolor()[:3] == matplotlib.colors.to_rgb("tab:red")
+    ]
     assert sum(required) == pytest.approx(expected, rel=1e-9)
 
 
 def test_tornado_draws_one_at_a_time_ranges_beside_sobol_bars(sobol):
     import pandas as pd
 
-    oat = pd.DataFrame({"low": [900.0, 930.0], "high": [960.0, 940.0]},
-                       index=["gdp_growth@2030", "import_share@2030"])
+    oat = pd.DataFrame(
+        {"low": [900.0, 930.0], "high": [960.0, 940.0]},
+        index=["gdp_growth@2030", "import_share@2030"],
+    )
     fig = ppl.tornado((oat, sobol), base=935.0)
     left, right = fig.axes
     assert left.get_xlabel() == "CO₂ emissions (Mt/yr)"
-    assert [t.get_text() for t in left.get_yticklabels()] == ["import_share@2030",
-                                                              "gdp_growth@2030"]
+    assert [t.get_text() for t in left.get_yticklabels()] == [
+        "import_share@2030",
+        "gdp_growth@2030",
+    ]
     assert "Sobol index" in right.get_xlabel()
     with pytest.raises(ValueError, match="give base="):
         ppl.tornado(oat)
@@ -245,8 +289,9 @@ def test_old_names_write_pngs_and_take_targets_by_name(runs, tmp_path):
 def test_importing_the_module_leaves_the_backend_alone():
     code = "import matplotlib, peakpath.plot; print(matplotlib.get_backend())"
     env = {**os.environ, "MPLBACKEND": "template"}
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         env=env, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+    ).stdout
     assert out.strip() == "template"
 
 
@@ -274,8 +319,10 @@ def test_generation_mix_adds_capacity_when_the_results_have_it():
             return self.generation() / 2.0
 
     fig = ppl.generation_mix(WithCapacity("x", 2025, 900.0))
-    assert [ax.get_ylabel() for ax in fig.axes] == ["Electricity supply (TWh/yr)",
-                                                    "Generation capacity (GW)"]
+    assert [ax.get_ylabel() for ax in fig.axes] == [
+        "Electricity supply (TWh/yr)",
+        "Generation capacity (GW)",
+    ]
     assert len(ppl.generation_mix(WithCapacity("x", 2025, 900.0), capacity=False).axes) == 1
     with pytest.raises(ValueError, match="no generation_capacity"):
         ppl.generation_mix(FakeResults("x", 2025, 900.0), capacity=True)

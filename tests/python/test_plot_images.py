@@ -32,6 +32,5 @@ def test_a_changed_figure_fails_the_comparison(tmp_path):
     # The comparison is not vacuous: another figure's image does not pass for this one.
     actual = str(tmp_path / "fan.png")
     render("fan", actual)
-    result = compare_images(os.path.join(BASELINE_DIR, "peak_years.png"), actual,
-                            tol=TOLERANCE)
+    result = compare_images(os.path.join(BASELINE_DIR, "peak_years.png"), actual, tol=TOLERANCE)
     assert result is not None

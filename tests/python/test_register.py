@@ -11,14 +11,29 @@ from peakpath import register as reg_mod
 from peakpath.cli_register import add_register_parser
 from peakpath.register import Register
 
-HEADER = ("id,name,city,project_type,status,capacity,capacity_unit,energy_tce,coal_t,co2_t,"
-          "so2_t,nox_t,pm_t,unit_energy,commissioned,retired,key_region,note\n")
+HEADER = (
+    "id,name,city,project_type,status,capacity,capacity_unit,energy_tce,coal_t,co2_t,"
+    "so2_t,nox_t,pm_t,unit_energy,commissioned,retired,key_region,note\n"
+)
 
 
 def steel(id, **changes):
-    fields = dict(id=id, name=f"Steel {id}", city="Jinan", project_type="steel", status="proposed",
-                  capacity=1.0, capacity_unit="Mt/a", energy_tce=5e5, coal_t=6e5, co2_t=1.8e6,
-                  so2_t=100, nox_t=200, pm_t=50, commissioned="2026")
+    fields = dict(
+        id=id,
+        name=f"Steel {id}",
+        city="Jinan",
+        project_type="steel",
+        status="proposed",
+        capacity=1.0,
+        capacity_unit="Mt/a",
+        energy_tce=5e5,
+        coal_t=6e5,
+        co2_t=1.8e6,
+        so2_t=100,
+        nox_t=200,
+        pm_t=50,
+        commissioned="2026",
+    )
     fields.update(changes)
     return fields
 
@@ -33,9 +48,24 @@ def test_projects_are_a_dataframe_with_the_api_fields(reg):
     reg.add_project(**steel("b", city="Rizhao", status="operating", unit_energy=380))
     frame = reg.projects()
     assert list(frame.index) == ["a", "b"]
-    for column in ("name", "city", "project_type", "status", "capacity", "capacity_unit",
-                   "energy_tce", "coal_t", "co2_t", "so2_t", "nox_t", "pm_t", "unit_energy",
-                   "commissioned", "retired", "key_region"):
+    for column in (
+        "name",
+        "city",
+        "project_type",
+        "status",
+        "capacity",
+        "capacity_unit",
+        "energy_tce",
+        "coal_t",
+        "co2_t",
+        "so2_t",
+        "nox_t",
+        "pm_t",
+        "unit_energy",
+        "commissioned",
+        "retired",
+        "key_region",
+    ):
         assert column in frame.columns
     assert bool(frame.loc["a", "key_region"]) and not bool(frame.loc["b", "key_region"])
     assert list(reg.projects(status="operating").index) == ["b"]
@@ -62,15 +92,26 @@ def test_requirement_follows_the_published_ratios(reg):
 
 def test_allocation_explains_itself_and_release_returns_the_amounts(reg):
     reg.add_project(**steel("new"))
-    reg.add_project(**steel("old", status="retired", retired="2024", capacity=1.0,
-                            energy_tce=2e6, coal_t=2e6, co2_t=9e6, so2_t=500, nox_t=900, pm_t=200))
+    reg.add_project(
+        **steel(
+            "old",
+            status="retired",
+            retired="2024",
+            capacity=1.0,
+            energy_tce=2e6,
+            coal_t=2e6,
+            co2_t=9e6,
+            so2_t=500,
+            nox_t=900,
+            pm_t=200,
+        )
+    )
     short = reg.allocate("new")
     assert not short.approved and not short.committed
     assert short.shortfall["capacity"] == pytest.approx(0.5)
     assert all(v == 0 for k, v in short.shortfall.items() if k != "capacity")
     assert set(short.assignments["source_id"]) == {"old"}
-    reg.add_offset("extra", "closure", "steel", "Jinan", "2025", capacity_unit="Mt/a",
-                   capacity=0.7)
+    reg.add_offset("extra", "closure", "steel", "Jinan", "2025", capacity_unit="Mt/a", capacity=0.7)
     ok = reg.allocate("new")
     assert ok.approved and ok.committed
     cap = ok.assignments[ok.assignments["dimension"] == "capacity"]
@@ -83,13 +124,16 @@ def test_allocation_explains_itself_and_release_returns_the_amounts(reg):
     assert reg.release("new") == len(ok.assignments)
     assert reg.assignments().empty
     assert reg.sources().set_index(["source_id", "dimension"])["remaining"][
-        ("extra", "capacity")] == pytest.approx(0.7)
+        ("extra", "capacity")
+    ] == pytest.approx(0.7)
 
 
 def test_import_is_all_or_nothing_and_names_every_bad_cell(reg, tmp_path):
     path = tmp_path / "p.csv"
-    path.write_text(HEADER + "p1,Ok,Zibo,coking,operating,1,Mt/a,1,1,1,1,1,1,,2010,,,\n"
-                    "p2,Bad,Zibo,coking,closed,1,Mt/a,1,1,1,1,x,1,,2010,,,\n")
+    path.write_text(
+        HEADER + "p1,Ok,Zibo,coking,operating,1,Mt/a,1,1,1,1,1,1,,2010,,,\n"
+        "p2,Bad,Zibo,coking,closed,1,Mt/a,1,1,1,1,x,1,,2010,,,\n"
+    )
     with pytest.raises(ValueError) as error:
         reg.import_csv(path)
     message = str(error.value)
@@ -133,8 +177,9 @@ def test_monitoring_flags_and_totals(reg, tmp_path):
 
 
 def test_classify_returns_the_disposal(reg):
-    reg.add_project(**steel("c", project_type="cement_clinker", status="operating",
-                            unit_energy=120))
+    reg.add_project(
+        **steel("c", project_type="cement_clinker", status="operating", unit_energy=120)
+    )
     frame = reg.classify()
     assert frame.loc["c", "disposal"] == "retrofit_or_phase_out"
     assert frame.loc["c", "baseline"] == 117
@@ -142,8 +187,10 @@ def test_classify_returns_the_disposal(reg):
 
 def test_user_rules_file_overrides_the_defaults(tmp_path):
     rules = tmp_path / "rules.csv"
-    rules.write_text("rule,project_type,dimension,value,unit,tag,source\n"
-                     "ratio_key_region,steel,capacity,3,x,U,my scenario\n")
+    rules.write_text(
+        "rule,project_type,dimension,value,unit,tag,source\n"
+        "ratio_key_region,steel,capacity,3,x,U,my scenario\n"
+    )
     reg = Register(tmp_path / "r.db", rules=rules)
     reg.add_project(**steel("a"))
     assert reg.requirement("a")["capacity"] == pytest.approx(3.0)
@@ -156,8 +203,21 @@ def _cli(argv):
     return args.func(args)
 
 
-@pytest.mark.parametrize("command", ["init", "import", "list", "classify", "require", "allocate",
-                                     "release", "monitor", "export", "verify"])
+@pytest.mark.parametrize(
+    "command",
+    [
+        "init",
+        "import",
+        "list",
+        "classify",
+        "require",
+        "allocate",
+        "release",
+        "monitor",
+        "export",
+        "verify",
+    ],
+)
 def test_every_cli_command_has_help(command, capsys):
     with pytest.raises(SystemExit) as done:
         _cli(["register", command, "--help"])
@@ -168,8 +228,10 @@ def test_every_cli_command_has_help(command, capsys):
 def test_cli_workflow(tmp_path, capsys):
     db = str(tmp_path / "r.db")
     projects = tmp_path / "p.csv"
-    projects.write_text(HEADER + "new,New,Jinan,steel,proposed,1,Mt/a,1,1,1,1,1,1,,2026,,,\n"
-                        "old,Old,Jinan,steel,retired,2,Mt/a,9,9,9,9,9,9,,1990,2024,,\n")
+    projects.write_text(
+        HEADER + "new,New,Jinan,steel,proposed,1,Mt/a,1,1,1,1,1,1,,2026,,,\n"
+        "old,Old,Jinan,steel,retired,2,Mt/a,9,9,9,9,9,9,,1990,2024,,\n"
+    )
     assert _cli(["register", "init", db]) == 0
     assert _cli(["register", "import", db, str(projects)]) == 0
     assert "imported 2 projects" in capsys.readouterr().out

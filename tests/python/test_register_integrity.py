@@ -16,8 +16,10 @@ from peakpath.cli_register import add_register_parser
 from peakpath.register import Register
 from test_register import steel
 
-HEADER = ("id,name,city,project_type,status,capacity,capacity_unit,energy_tce,coal_t,co2_t,"
-          "so2_t,nox_t,pm_t\n")
+HEADER = (
+    "id,name,city,project_type,status,capacity,capacity_unit,energy_tce,coal_t,co2_t,"
+    "so2_t,nox_t,pm_t\n"
+)
 PYTHON = "/usr/bin/python3" if os.path.exists("/usr/bin/python3") else sys.executable
 
 
@@ -25,9 +27,20 @@ PYTHON = "/usr/bin/python3" if os.path.exists("/usr/bin/python3") else sys.execu
 def ledger(tmp_path):
     """A register with one retired source, one allocated project and one offset."""
     reg = Register(tmp_path / "r.db")
-    reg.add_project(**steel("old", status="retired", retired="2024", capacity=5.0,
-                            energy_tce=5e6, coal_t=6e6, co2_t=2e7, so2_t=1e4, nox_t=1e4,
-                            pm_t=1e4))
+    reg.add_project(
+        **steel(
+            "old",
+            status="retired",
+            retired="2024",
+            capacity=5.0,
+            energy_tce=5e6,
+            coal_t=6e6,
+            co2_t=2e7,
+            so2_t=1e4,
+            nox_t=1e4,
+            pm_t=1e4,
+        )
+    )
     reg.add_project(**steel("new"))
     reg.add_offset("off", "retrofit_savings", "steel", "Jinan", "2024", co2_t=1000)
     assert reg.allocate("new").approved
@@ -49,11 +62,13 @@ def _cli(argv):
 
 # --- UTF-8 -----------------------------------------------------------------------------------
 
+
 def test_a_non_utf8_cell_is_refused_naming_file_line_and_column(tmp_path):
     reg = Register(tmp_path / "r.db")
     csv = tmp_path / "p.csv"
-    csv.write_bytes((HEADER + "a,Caf\xe9 steel,Jinan,steel,proposed,1,Mt/a,1,1,1,1,1,1\n")
-                    .encode("latin-1"))
+    csv.write_bytes(
+        (HEADER + "a,Caf\xe9 steel,Jinan,steel,proposed,1,Mt/a,1,1,1,1,1,1\n").encode("latin-1")
+    )
     with pytest.raises(ValueError) as error:
         reg.import_csv(csv)
     message = str(error.value)
@@ -67,8 +82,11 @@ def test_a_non_utf8_cell_is_refused_naming_file_line_and_column(tmp_path):
 
 def test_text_that_python_cannot_encode_never_reaches_the_register(tmp_path):
     reg = Register(tmp_path / "r.db")
-    with pytest.raises(ValueError, match=r"add_project: name: 'bad \\udce9': not valid UTF-8 "
-                                         r"\(surrogates not allowed at offset 4\)"):
+    with pytest.raises(
+        ValueError,
+        match=r"add_project: name: 'bad \\udce9': not valid UTF-8 "
+        r"\(surrogates not allowed at offset 4\)",
+    ):
         reg.add_project(**steel("a", name="bad \udce9"))
     with pytest.raises(ValueError, match="allocate: project id"):
         reg.allocate("x\udcff")
@@ -77,15 +95,19 @@ def test_text_that_python_cannot_encode_never_reaches_the_register(tmp_path):
 
 # --- magnitudes ------------------------------------------------------------------------------
 
+
 def test_1e308_t_so2_is_refused_naming_the_field_and_value(tmp_path):
     reg = Register(tmp_path / "r.db")
-    with pytest.raises(ValueError, match=r"so2_t: 1e\+308: must be finite and within "
-                                         r"\[0, 1e\+08\]"):
+    with pytest.raises(
+        ValueError, match=r"so2_t: 1e\+308: must be finite and within " r"\[0, 1e\+08\]"
+    ):
         reg.add_project(**steel("a", so2_t=1e308))
     csv = tmp_path / "p.csv"
     csv.write_text(HEADER + "a,A,Jinan,steel,proposed,1,Mt/a,1,1,1,1e308,1,1\n")
-    with pytest.raises(ValueError, match=r"line 2, column 'so2_t': value 1e\+308 must be finite "
-                                         r"and within \[0, 1e\+08\]"):
+    with pytest.raises(
+        ValueError,
+        match=r"line 2, column 'so2_t': value 1e\+308 must be finite " r"and within \[0, 1e\+08\]",
+    ):
         reg.import_csv(csv)
     assert len(reg.projects()) == 0
 
@@ -100,6 +122,7 @@ def test_amounts_at_the_limits_are_accepted_and_the_requirement_is_finite(tmp_pa
 
 # --- the audit chain -------------------------------------------------------------------------
 
+
 def test_a_clean_register_verifies(ledger):
     result = ledger.verify()
     assert result.ok and result.first_break is None
@@ -113,8 +136,10 @@ def test_a_clean_register_verifies(ledger):
 def test_the_chain_is_sha256_of_the_previous_hash_and_the_entry(ledger):
     """An independent recomputation with hashlib: the documented formula holds."""
     with sqlite3.connect(ledger.path) as db:
-        rows = db.execute("SELECT prev_hash, hash, json_array(at, action, entity, entity_id, "
-                          "before, after, row_key, row_digest) FROM audit ORDER BY seq").fetchall()
+        rows = db.execute(
+            "SELECT prev_hash, hash, json_array(at, action, entity, entity_id, "
+            "before, after, row_key, row_digest) FROM audit ORDER BY seq"
+        ).fetchall()
     prev = ""
     for prev_hash, digest, entry in rows:
         assert prev_hash == prev
@@ -122,18 +147,31 @@ def test_the_chain_is_sha256_of_the_previous_hash_and_the_entry(ledger):
         prev = digest
 
 
-@pytest.mark.parametrize("statement, table, reason", [
-    ("UPDATE projects SET so2_t = 1 WHERE id = 'new'", "projects", "changed outside"),
-    ("UPDATE projects SET co2_t = co2_t * (1 + 1e-15) WHERE id = 'old'", "projects",
-     "changed outside"),
-    ("INSERT INTO projects SELECT 'ghost', name, city, project_type, status, capacity_unit, "
-     "capacity, coal_t, energy_tce, co2_t, so2_t, nox_t, pm_t, unit_energy, commissioned, "
-     "retired, key_region, note FROM projects WHERE id = 'new'", "projects", "added outside"),
-    ("DELETE FROM allocations WHERE seq = (SELECT min(seq) FROM allocations)", "allocations",
-     "deleted outside"),
-    ("UPDATE allocations SET amount = amount / 2", "allocations", "changed outside"),
-    ("UPDATE offsets SET verified = 0", "offsets", "changed outside"),
-])
+@pytest.mark.parametrize(
+    "statement, table, reason",
+    [
+        ("UPDATE projects SET so2_t = 1 WHERE id = 'new'", "projects", "changed outside"),
+        (
+            "UPDATE projects SET co2_t = co2_t * (1 + 1e-15) WHERE id = 'old'",
+            "projects",
+            "changed outside",
+        ),
+        (
+            "INSERT INTO projects SELECT 'ghost', name, city, project_type, status, capacity_unit, "
+            "capacity, coal_t, energy_tce, co2_t, so2_t, nox_t, pm_t, unit_energy, commissioned, "
+            "retired, key_region, note FROM projects WHERE id = 'new'",
+            "projects",
+            "added outside",
+        ),
+        (
+            "DELETE FROM allocations WHERE seq = (SELECT min(seq) FROM allocations)",
+            "allocations",
+            "deleted outside",
+        ),
+        ("UPDATE allocations SET amount = amount / 2", "allocations", "changed outside"),
+        ("UPDATE offsets SET verified = 0", "offsets", "changed outside"),
+    ],
+)
 def test_direct_sql_edits_are_detected(ledger, statement, table, reason):
     _sql(ledger, statement)
     result = ledger.verify()
@@ -145,9 +183,12 @@ def test_direct_sql_edits_are_detected(ledger, statement, table, reason):
 
 def test_a_forged_audit_row_is_detected(ledger):
     last = ledger.audit()["hash"].iloc[-1]
-    _sql(ledger, "INSERT INTO audit (at, action, entity, entity_id, before, after, prev_hash, "
-                 f"hash) VALUES ('2030-01-01T00:00:00Z', 'allocate', 'allocation', 'new', '{{}}', "
-                 f"'{{}}', '{last}', 'deadbeef')")
+    _sql(
+        ledger,
+        "INSERT INTO audit (at, action, entity, entity_id, before, after, prev_hash, "
+        f"hash) VALUES ('2030-01-01T00:00:00Z', 'allocate', 'allocation', 'new', '{{}}', "
+        f"'{{}}', '{last}', 'deadbeef')",
+    )
     result = ledger.verify()
     assert not result.ok
     assert result.first_break.table == "audit"
@@ -172,6 +213,7 @@ def test_cli_verify_prints_the_break_and_exits_non_zero(ledger, capsys):
 
 
 # --- opening ---------------------------------------------------------------------------------
+
 
 def test_a_corrupt_file_says_so(tmp_path):
     path = tmp_path / "r.db"
@@ -206,19 +248,30 @@ def test_a_read_only_file_says_so(tmp_path):
         def demote():
             os.setgid(65534)
             os.setuid(65534)
+
     path = os.path.join(directory, "r.db")
     Register(path).add_project(**steel("a"))
     os.chmod(path, 0o444)
-    code = ("import sys; from peakpath.register import Register\n"
-            "try:\n    Register(sys.argv[1])\nexcept ValueError as e:\n    print(e)\n")
+    code = (
+        "import sys; from peakpath.register import Register\n"
+        "try:\n    Register(sys.argv[1])\nexcept ValueError as e:\n    print(e)\n"
+    )
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(
-        os.path.abspath(p) for p in env.get("PYTHONPATH", "").split(os.pathsep) if p)
+        os.path.abspath(p) for p in env.get("PYTHONPATH", "").split(os.pathsep) if p
+    )
     try:
-        out = subprocess.run([PYTHON, "-c", code, path], capture_output=True, text=True,
-                             preexec_fn=demote, env=env, cwd=directory)
+        out = subprocess.run(
+            [PYTHON, "-c", code, path],
+            capture_output=True,
+            text=True,
+            preexec_fn=demote,
+            env=env,
+            cwd=directory,
+        )
     finally:
         if directory != tmp_path:
             shutil.rmtree(directory)
     assert f"{path}: cannot open the register: the register is read-only" in out.stdout, (
-        out.stdout + out.stderr)
+        out.stdout + out.stderr
+    )

@@ -12,15 +12,20 @@ from peakpath import analysis as an
 
 def test_quantiles_agree_with_scipy():
     u = np.array([0.001, 0.1, 0.5, 0.77, 0.999])
-    np.testing.assert_allclose(an.normal(3, 2).quantile(u), scipy.stats.norm(3, 2).ppf(u),
-                               rtol=1e-12)
-    np.testing.assert_allclose(an.triangular(1, 2, 5).quantile(u),
-                               scipy.stats.triang(0.25, loc=1, scale=4).ppf(u), rtol=1e-12)
-    np.testing.assert_allclose(an.uniform(-1, 1).quantile(u), scipy.stats.uniform(-1, 2).ppf(u),
-                               rtol=1e-12, atol=1e-15)
+    np.testing.assert_allclose(
+        an.normal(3, 2).quantile(u), scipy.stats.norm(3, 2).ppf(u), rtol=1e-12
+    )
+    np.testing.assert_allclose(
+        an.triangular(1, 2, 5).quantile(u),
+        scipy.stats.triang(0.25, loc=1, scale=4).ppf(u),
+        rtol=1e-12,
+    )
+    np.testing.assert_allclose(
+        an.uniform(-1, 1).quantile(u), scipy.stats.uniform(-1, 2).ppf(u), rtol=1e-12, atol=1e-15
+    )
     mean, sd = 100.0, 30.0
     sigma = np.sqrt(np.log1p((sd / mean) ** 2))
-    ref = scipy.stats.lognorm(sigma, scale=mean * np.exp(-sigma ** 2 / 2))
+    ref = scipy.stats.lognorm(sigma, scale=mean * np.exp(-(sigma**2) / 2))
     np.testing.assert_allclose(an.lognormal(mean, sd).quantile(u), ref.ppf(u), rtol=1e-12)
     assert ref.mean() == pytest.approx(mean) and ref.std() == pytest.approx(sd)
     d = an.discrete([10, 20], [1, 3])
@@ -28,15 +33,18 @@ def test_quantiles_agree_with_scipy():
     assert repr(d) == "discrete(values=[10, 20], weights=[1, 3])"
 
 
-@pytest.mark.parametrize("call, message", [
-    (lambda: an.normal(0, 0), "normal: sd = 0: must be positive and finite"),
-    (lambda: an.uniform(3, 1), "uniform: low = 3: must be less than high = 1"),
-    (lambda: an.triangular(0, 5, 2), r"triangular: mode = 5: must lie in \[low, high\]"),
-    (lambda: an.lognormal(1, -1), "lognormal: sd = -1"),
-    (lambda: an.discrete([1], [-1]), r"discrete: weights\[0\] = -1"),
-    (lambda: an.Sampler("halton", 4, 2, 0), "sampler = 'halton'"),
-    (lambda: an.Sampler("lhs", 0, 2, 0), "Sampler: n = 0: must be positive"),
-])
+@pytest.mark.parametrize(
+    "call, message",
+    [
+        (lambda: an.normal(0, 0), "normal: sd = 0: must be positive and finite"),
+        (lambda: an.uniform(3, 1), "uniform: low = 3: must be less than high = 1"),
+        (lambda: an.triangular(0, 5, 2), r"triangular: mode = 5: must lie in \[low, high\]"),
+        (lambda: an.lognormal(1, -1), "lognormal: sd = -1"),
+        (lambda: an.discrete([1], [-1]), r"discrete: weights\[0\] = -1"),
+        (lambda: an.Sampler("halton", 4, 2, 0), "sampler = 'halton'"),
+        (lambda: an.Sampler("lhs", 0, 2, 0), "Sampler: n = 0: must be positive"),
+    ],
+)
 def test_impossible_parameters_are_clear_errors(call, message):
     with pytest.raises(ValueError, match=message):
         call()
@@ -67,8 +75,9 @@ def test_same_seed_same_design_whatever_the_split_across_threads(kind):
 
 
 def test_sample_with_named_distributions_gives_a_frame():
-    df = an.sample({"growth": an.normal(0.05, 0.01), "share": an.uniform(0.2, 0.4)}, 4096,
-                   "lhs", seed=1)
+    df = an.sample(
+        {"growth": an.normal(0.05, 0.01), "share": an.uniform(0.2, 0.4)}, 4096, "lhs", seed=1
+    )
     assert list(df.columns) == ["growth", "share"]
     assert df["growth"].mean() == pytest.approx(0.05, abs=1e-4)
     assert df["share"].between(0.2, 0.4).all()
@@ -103,8 +112,9 @@ def test_streaming_stats_merge_and_pickle_are_exact():
             part = an.StreamingStats()
             part.add_many(chunk)
             merged.merge(pickle.loads(pickle.dumps(part)))
-        np.testing.assert_array_equal(merged.quantile([0.05, 0.5, 0.95]),
-                                      whole.quantile([0.05, 0.5, 0.95]))
+        np.testing.assert_array_equal(
+            merged.quantile([0.05, 0.5, 0.95]), whole.quantile([0.05, 0.5, 0.95])
+        )
         assert merged.count == whole.count
     c = an.ProbabilityCounter()
     for hit in (True, False, True, True):

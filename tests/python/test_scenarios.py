@@ -29,21 +29,26 @@ def test_opinions_extends_baseline_and_accelerated_extends_opinions():
     # Kept from the grandparent's dataset where no file sets it.
     assert effective(accelerated, "capacity_gw", "coal") == effective(base, "capacity_gw", "coal")
     assert (opinions.description, accelerated.base_year, accelerated.horizon) == (
-        "The 2022 Opinions and the provincial peaking plan as written", 2020, 2060)
+        "The 2022 Opinions and the provincial peaking plan as written",
+        2020,
+        2060,
+    )
 
 
 def test_lever_points_interpolate_linearly_and_hold_flat_beyond(tmp_path):
     child = tmp_path / "child.yaml"
-    child.write_text(f"extends: {os.path.join(SCENARIOS, 'opinions.yaml')}\nname: child\n"
-                     "levers:\n  ccus_capture_mt:\n    power_heat: {2025: 0, 2035: 20}\n")
+    child.write_text(
+        f"extends: {os.path.join(SCENARIOS, 'opinions.yaml')}\nname: child\n"
+        "levers:\n  ccus_capture_mt:\n    power_heat: {2025: 0, 2035: 20}\n"
+    )
     sc = pp.Scenario.load(str(child))
     res = pp.run(sc)
     captured = res._core.captured_co2_t[:, res._core.sector_ids.index("power_heat")] * 1e-6
     by_year = dict(zip(res.years, captured))
-    assert by_year[2020] == pytest.approx(0)          # flat before the first point
-    assert by_year[2030] == pytest.approx(10)         # halfway between 0 and 20
+    assert by_year[2020] == pytest.approx(0)  # flat before the first point
+    assert by_year[2030] == pytest.approx(10)  # halfway between 0 and 20
     assert by_year[2032] == pytest.approx(14)
-    assert by_year[2050] == pytest.approx(20)         # flat after the last point
+    assert by_year[2050] == pytest.approx(20)  # flat after the last point
     # Python overrides overlay the file's lever of the same variable and key from 2030 on.
     over = sc.with_levers(ccus_capture_mt={"power_heat": {2030: 3}})
     assert over.levers["ccus_capture_mt"]["power_heat"] == {2020.0: 0.0, 2025.0: 0.0, 2030.0: 3.0}
@@ -56,7 +61,7 @@ def test_every_opinions_lever_names_its_source():
         levers = yaml.safe_load(f)["levers"]
     for variable, body in levers.items():
         keyed = not any(isinstance(k, int) for k in body)
-        for key, path in (body.items() if keyed else [("total", body)]):
+        for key, path in body.items() if keyed else [("total", body)]:
             assert path.get("source"), f"{variable}/{key} has no source"
 
 
@@ -68,14 +73,24 @@ def test_shipped_scenarios_order_by_effort():
     assert share["accelerated"] > share["opinions"] > share["baseline"]
 
 
-@pytest.mark.parametrize("body, message", [
-    ("extends: {parent}\nlevers:\n  solar_gw: 3\n", r"line 3, key 'levers.solar_gw': unknown lever"),
-    ("extends: {parent}\nlevers:\n  capacity_gw:\n    solar: {{2030: many}}\n",
-     r"line 4, key 'levers.capacity_gw/solar.2030': value 'many' has the wrong type"),
-    ("extends: {parent}\nlevers:\n  capacity_gw:\n    solar: {{twenty: 3}}\n",
-     r"key 'levers.capacity_gw/solar': 'twenty' is not a year"),
-    ("extends: nowhere.yaml\n", r"scenario 'nowhere.yaml' not found"),
-])
+@pytest.mark.parametrize(
+    "body, message",
+    [
+        (
+            "extends: {parent}\nlevers:\n  solar_gw: 3\n",
+            r"line 3, key 'levers.solar_gw': unknown lever",
+        ),
+        (
+            "extends: {parent}\nlevers:\n  capacity_gw:\n    solar: {{2030: many}}\n",
+            r"line 4, key 'levers.capacity_gw/solar.2030': value 'many' has the wrong type",
+        ),
+        (
+            "extends: {parent}\nlevers:\n  capacity_gw:\n    solar: {{twenty: 3}}\n",
+            r"key 'levers.capacity_gw/solar': 'twenty' is not a year",
+        ),
+        ("extends: nowhere.yaml\n", r"scenario 'nowhere.yaml' not found"),
+    ],
+)
 def test_bad_scenario_files_name_file_line_and_key(tmp_path, body, message):
     bad = tmp_path / "bad.yaml"
     bad.write_text(body.format(parent=os.path.join(SCENARIOS, "baseline.yaml")))

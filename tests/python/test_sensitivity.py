@@ -11,9 +11,17 @@ def test_sensitivity_separates_a_driver_from_an_inert_lever():
     # hydro here is pumped storage: capacity factor 0 (paths.csv). n = 64 keeps the test quick;
     # its first-order intervals are wide, and the result says so.
     with pytest.warns(A.SobolSampleWarning):
-        r = sensitivity(sc, {"capacity_gw/solar@2030": A.uniform(60.0, 200.0),
-                             "scale:capacity_gw/hydro": A.uniform(0.5, 1.5)},
-                        indicator="co2_total_mt", year=2030, n=64, n_bootstrap=100)
+        r = sensitivity(
+            sc,
+            {
+                "capacity_gw/solar@2030": A.uniform(60.0, 200.0),
+                "scale:capacity_gw/hydro": A.uniform(0.5, 1.5),
+            },
+            indicator="co2_total_mt",
+            year=2030,
+            n=64,
+            n_bootstrap=100,
+        )
     frame = r.to_frame()
     assert frame.loc["capacity_gw/solar@2030", "ST"] == pytest.approx(1.0, abs=0.05)
     assert abs(frame.loc["scale:capacity_gw/hydro", "ST"]) < 1e-9

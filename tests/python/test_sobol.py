@@ -19,8 +19,8 @@ def analytic():
     """Ishigami & Homma (1990); Saltelli et al. (2008) "Global Sensitivity Analysis: The Primer",
     section 4.6: S = (0.3139, 0.4424, 0), ST = (0.5576, 0.4424, 0.2437)."""
     pi = np.pi
-    V = A ** 2 / 8 + B * pi ** 4 / 5 + B ** 2 * pi ** 8 / 18 + 0.5
-    V1, V2, V13 = 0.5 * (1 + B * pi ** 4 / 5) ** 2, A ** 2 / 8, 8 * B ** 2 * pi ** 8 / 225
+    V = A**2 / 8 + B * pi**4 / 5 + B**2 * pi**8 / 18 + 0.5
+    V1, V2, V13 = 0.5 * (1 + B * pi**4 / 5) ** 2, A**2 / 8, 8 * B**2 * pi**8 / 225
     return np.array([V1, V2, 0.0]) / V, np.array([V1 + V13, V2, V13]) / V
 
 
@@ -30,8 +30,11 @@ def test_analytic_values_are_the_published_ones():
     np.testing.assert_allclose(st, [0.5576, 0.4424, 0.2437], atol=1e-4)
 
 
-UNIFORM3 = {"x1": an.uniform(-np.pi, np.pi), "x2": an.uniform(-np.pi, np.pi),
-            "x3": an.uniform(-np.pi, np.pi)}
+UNIFORM3 = {
+    "x1": an.uniform(-np.pi, np.pi),
+    "x2": an.uniform(-np.pi, np.pi),
+    "x3": an.uniform(-np.pi, np.pi),
+}
 
 
 def test_large_sample_recovers_the_analytic_indices_within_their_intervals():
@@ -63,8 +66,9 @@ def test_small_sample_warns():
 def test_interval_width_threshold_is_a_parameter():
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        r = an.sobol_indices(ishigami, UNIFORM3, n=1024, seed=1, n_bootstrap=200,
-                             max_interval_width=0.5)
+        r = an.sobol_indices(
+            ishigami, UNIFORM3, n=1024, seed=1, n_bootstrap=200, max_interval_width=0.5
+        )
     assert r.reliable and r.max_interval_width == 0.5
     with pytest.warns(an.SobolSampleWarning, match="wider than 0.1"):
         an.sobol_indices(ishigami, UNIFORM3, n=1024, seed=1, n_bootstrap=200)
@@ -73,10 +77,12 @@ def test_interval_width_threshold_is_a_parameter():
 
 
 def test_ishigami_indices_and_intervals():
-    dists = {"x1": an.uniform(-np.pi, np.pi), "x2": an.uniform(-np.pi, np.pi),
-             "x3": an.uniform(-np.pi, np.pi)}
-    r = an.sobol_indices(ishigami, dists, n=4096, seed=3, n_bootstrap=300,
-                         max_interval_width=0.2)
+    dists = {
+        "x1": an.uniform(-np.pi, np.pi),
+        "x2": an.uniform(-np.pi, np.pi),
+        "x3": an.uniform(-np.pi, np.pi),
+    }
+    r = an.sobol_indices(ishigami, dists, n=4096, seed=3, n_bootstrap=300, max_interval_width=0.2)
     s1, st = analytic()
     np.testing.assert_allclose(r.S1, s1, atol=0.03)
     np.testing.assert_allclose(r.ST, st, atol=0.03)
@@ -111,10 +117,17 @@ def test_errors():
 def test_an_offset_in_the_output_changes_nothing():
     # Model outputs such as Mt of CO2 have a mean far above their spread; the indices must not
     # depend on it (the first-order estimator centres the outputs).
-    plain = an.sobol_indices(ishigami, UNIFORM3, n=1024, seed=2, n_bootstrap=100,
-                             max_interval_width=1.0)
-    shifted = an.sobol_indices(lambda x: ishigami(x) + 1e3, UNIFORM3, n=1024, seed=2,
-                               n_bootstrap=100, max_interval_width=1.0)
+    plain = an.sobol_indices(
+        ishigami, UNIFORM3, n=1024, seed=2, n_bootstrap=100, max_interval_width=1.0
+    )
+    shifted = an.sobol_indices(
+        lambda x: ishigami(x) + 1e3,
+        UNIFORM3,
+        n=1024,
+        seed=2,
+        n_bootstrap=100,
+        max_interval_width=1.0,
+    )
     np.testing.assert_allclose(shifted.S1, plain.S1, atol=1e-9)
     np.testing.assert_allclose(shifted.S1_high, plain.S1_high, atol=1e-9)
     np.testing.assert_allclose(shifted.ST, plain.ST, atol=1e-9)

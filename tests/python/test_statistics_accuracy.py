@@ -49,8 +49,17 @@ def draw(name, n, rng):
     raise AssertionError(name)
 
 
-DISTRIBUTIONS = ["uniform", "normal", "lognormal", "discrete_years", "tied_with_zeros",
-                 "bimodal", "negative", "constant", "narrow_far_from_zero"]
+DISTRIBUTIONS = [
+    "uniform",
+    "normal",
+    "lognormal",
+    "discrete_years",
+    "tied_with_zeros",
+    "bimodal",
+    "negative",
+    "constant",
+    "narrow_far_from_zero",
+]
 
 
 def documented_bound(x, q, a=A, min_magnitude=MIN_MAGNITUDE):
@@ -125,8 +134,9 @@ def test_tightening_the_sketch_tightens_the_bound():
     np.testing.assert_array_equal(s.quantile(Q), np.percentile(x, PERCENTILES))
 
 
-@pytest.mark.parametrize("n1, n2", [(100, 250), (3000, 3000), (CAPACITY, 1), (20_000, 7_000),
-                                    (0, 500)])
+@pytest.mark.parametrize(
+    "n1, n2", [(100, 250), (3000, 3000), (CAPACITY, 1), (20_000, 7_000), (0, 500)]
+)
 def test_merging_two_summaries_equals_summarising_the_concatenation(n1, n2):
     rng = np.random.default_rng(n1 + n2)
     x1 = draw("bimodal", n1, rng)
@@ -159,14 +169,23 @@ def test_bad_parameters_and_mismatched_merges():
 
 
 def test_ensemble_percentiles_are_numpys_on_the_trajectories():
-    r = ensemble(pp.Scenario.load("shandong/baseline"),
-                 {"gdp_growth@2030": an.triangular(0.035, 0.045, 0.055),
-                  "scale:intensity_change": an.uniform(0.9, 1.1)},
-                 n=40, seed=2, keep=True, block_size=16, threads=1)
+    r = ensemble(
+        pp.Scenario.load("shandong/baseline"),
+        {
+            "gdp_growth@2030": an.triangular(0.035, 0.045, 0.055),
+            "scale:intensity_change": an.uniform(0.9, 1.1),
+        },
+        n=40,
+        seed=2,
+        keep=True,
+        block_size=16,
+        threads=1,
+    )
     assert r.completed == 40 and not r.failures
     columns = [f"p{int(p)}" for p in PERCENTILES]
     for name in INDICATOR_NAMES:
         data = r.trajectories[:, :, INDICATOR_NAMES.index(name)]
         table = r.percentiles(name)
-        np.testing.assert_array_equal(table[columns].to_numpy(),
-                                      np.percentile(data, PERCENTILES, axis=0).T, err_msg=name)
+        np.testing.assert_array_equal(
+            table[columns].to_numpy(), np.percentile(data, PERCENTILES, axis=0).T, err_msg=name
+        )

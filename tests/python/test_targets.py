@@ -28,7 +28,10 @@ def test_shipped_set_holds_the_published_targets(shandong):
     assert frame.loc["co2_intensity_2030", ["base_year", "value"]].tolist() == [2005, 0.68]
     assert frame.loc["peak_2030", ["kind", "year"]].tolist() == ["peak_by", 2030]
     assert frame.loc["post_peak_2035", ["kind", "window_start", "year"]].tolist() == [
-        "stable_decline", 2030, 2035]
+        "stable_decline",
+        2030,
+        2035,
+    ]
     milestones = frame[frame.year == 2027]
     assert len(milestones) == 3 and set(milestones.tag) == {"P"}
     assert all(frame.source.str.len() > 0)
@@ -42,7 +45,8 @@ def test_history_derives_the_2005_base_from_its_growth_rows():
     assert rows[("gdp_100m_cny", 2005)] == pytest.approx(gdp_2005, abs=0.05)
     # t/10k CNY = Mt x 1e6 / (1e8 CNY x 1e4)
     assert rows[("carbon_intensity_t_per_10k_cny", 2005)] == pytest.approx(
-        rows[("co2_total_mt", 2005)] * 100 / gdp_2005, abs=5e-5)
+        rows[("co2_total_mt", 2005)] * 100 / gdp_2005, abs=5e-5
+    )
 
 
 def test_report_margins_follow_the_definitions(baseline, shandong):
@@ -55,10 +59,12 @@ def test_report_margins_follow_the_definitions(baseline, shandong):
     assert row.margin == pytest.approx(row.achieved - 0.145, abs=1e-12)
     assert frame.loc["non_fossil_2027", "required"] == pytest.approx(0.158)
     assert frame.loc["energy_cap_2025", "margin"] == pytest.approx(
-        454 - ind.loc[2025, "energy_total_mtce"])
+        454 - ind.loc[2025, "energy_total_mtce"]
+    )
     ci_2005 = shandong.find("co2_intensity_2030").base_value
     assert frame.loc["co2_intensity_2030", "achieved"] == pytest.approx(
-        1 - ind.loc[2030, "carbon_intensity_t_per_10k_cny"] / ci_2005)
+        1 - ind.loc[2030, "carbon_intensity_t_per_10k_cny"] / ci_2005
+    )
     assert (frame.passed == (frame.margin >= 0)).all()
     assert report.passed == bool(frame.passed.all())
     assert "energy_intensity_2025" in report.to_string()
@@ -72,10 +78,14 @@ def test_check_targets_accepts_a_name_and_rejects_other_objects(baseline):
 
 def test_bad_target_file_names_file_line_and_key(tmp_path):
     bad = tmp_path / "bad.yaml"
-    bad.write_text("name: x\ntargets:\n  - id: a\n    type: cap\n    indicator: co2_total_mt\n"
-                   "    year: 2030\n    cap: lots\n")
-    with pytest.raises(pp.DataError, match=r"bad.yaml line 7, key 'targets\[0\] \(a\).cap': "
-                                           r"value 'lots' has the wrong type"):
+    bad.write_text(
+        "name: x\ntargets:\n  - id: a\n    type: cap\n    indicator: co2_total_mt\n"
+        "    year: 2030\n    cap: lots\n"
+    )
+    with pytest.raises(
+        pp.DataError,
+        match=r"bad.yaml line 7, key 'targets\[0\] \(a\).cap': " r"value 'lots' has the wrong type",
+    ):
         targets.Targets.load(str(bad))
     with pytest.raises(ValueError, match="target set 'nowhere' not found"):
         targets.Targets.load("nowhere")
@@ -83,9 +93,13 @@ def test_bad_target_file_names_file_line_and_key(tmp_path):
 
 def test_impossible_year_is_a_clear_error(tmp_path, baseline):
     late = tmp_path / "late.yaml"
-    late.write_text("name: late\ntargets:\n  - {id: far, type: cap, indicator: co2_total_mt, "
-                    "year: 2070, cap: 1}\n")
-    with pytest.raises(ValueError, match=r"target 'far': year 2070 is outside the run \(2020-2060\)"):
+    late.write_text(
+        "name: late\ntargets:\n  - {id: far, type: cap, indicator: co2_total_mt, "
+        "year: 2070, cap: 1}\n"
+    )
+    with pytest.raises(
+        ValueError, match=r"target 'far': year 2070 is outside the run \(2020-2060\)"
+    ):
         targets.check_targets(baseline, str(late))
 
 
@@ -94,11 +108,13 @@ def test_compare_tables_side_by_side(baseline):
     table = compare.compare([baseline, other], indicators=("co2_total_mt",), years=(2020, 2030))
     assert list(table.columns) == ["shandong/baseline", "shandong/accelerated"]
     assert table.loc[("co2_total_mt", 2030), "shandong/baseline"] == pytest.approx(
-        baseline.indicators().loc[2030, "co2_total_mt"])
+        baseline.indicators().loc[2030, "co2_total_mt"]
+    )
     reports = [targets.check_targets(r) for r in (baseline, other)]
     margins = compare.compare_targets(reports)
     assert margins.loc["peak_2030", ("shandong/accelerated", "margin")] == pytest.approx(
-        reports[1].to_frame().loc["peak_2030", "margin"])
+        reports[1].to_frame().loc["peak_2030", "margin"]
+    )
     with pytest.raises(ValueError, match="unknown indicators"):
         compare.compare([baseline], indicators=("co2",))
 
@@ -122,7 +138,12 @@ def test_main_job_writes_reports_tables_and_plots(tmp_path, capsys):
         assert f"shandong/{name} against shandong" in out
         assert (tmp_path / f"shandong_{name}_targets.csv").exists()
     assert out.count("CO2 peak:") == 3
-    for name in ("comparison.csv", "comparison_targets.csv", "comparison.png",
-                 "trajectory_co2_total_mt.png", "trajectory_non_fossil_share.png"):
+    for name in (
+        "comparison.csv",
+        "comparison_targets.csv",
+        "comparison.png",
+        "trajectory_co2_total_mt.png",
+        "trajectory_non_fossil_share.png",
+    ):
         assert (tmp_path / name).stat().st_size > 0
     assert not [p for p in os.listdir(tmp_path) if p.startswith(".tmp-")]

@@ -44,14 +44,20 @@ def test_fleet_keeps_the_planned_capacity_and_runs_fewer_hours(baseline):
     assert utilisation[2020] == pytest.approx(0.4671, rel=1e-9)
     assert utilisation[2030] < 0.25
     # New units come at benchmark to reach the plan: that class grows although output falls.
-    assert _fleet(baseline).loc[2030, "power_heat/benchmark"] > 1.5 * _fleet(baseline).loc[2020, "power_heat/benchmark"]
+    assert (
+        _fleet(baseline).loc[2030, "power_heat/benchmark"]
+        > 1.5 * _fleet(baseline).loc[2020, "power_heat/benchmark"]
+    )
 
 
 def test_without_a_plan_the_fleet_follows_generation(data_copy):
     path = data_copy / "shandong" / "paths.csv"
     lines = path.read_text().splitlines(keepends=True)
-    path.write_text("".join(line for line in lines
-                            if not line.startswith(("capacity_gw,coal,", "capacity_gw,gas,"))))
+    path.write_text(
+        "".join(
+            line for line in lines if not line.startswith(("capacity_gw,coal,", "capacity_gw,gas,"))
+        )
+    )
     res = pp.run(pp.Scenario.load(str(data_copy / "shandong" / "scenarios" / "baseline.yaml")))
     fleet = _fleet(res).sum(axis=1)
     thermal = res.indicators()["electricity_thermal_twh"]
@@ -80,19 +86,28 @@ def test_the_lever_scales_the_fleet_rate_and_thermal_fuel_follows():
     scaled = base.with_levers(coal_heat_rate_gce_per_kwh={2020: 305.5 * 0.9}, replace=True)
     a, b = pp.run(base), pp.run(scaled)
     ia, ib = a.indicators(), b.indicators()
-    np.testing.assert_allclose(ib["thermal_heat_rate_gce_per_kwh"], 0.9 * ia["thermal_heat_rate_gce_per_kwh"],
-                               rtol=1e-12)
-    np.testing.assert_allclose(ib["electricity_thermal_twh"], ia["electricity_thermal_twh"], rtol=1e-12)
+    np.testing.assert_allclose(
+        ib["thermal_heat_rate_gce_per_kwh"], 0.9 * ia["thermal_heat_rate_gce_per_kwh"], rtol=1e-12
+    )
+    np.testing.assert_allclose(
+        ib["electricity_thermal_twh"], ia["electricity_thermal_twh"], rtol=1e-12
+    )
     np.testing.assert_allclose(_fleet(b).to_numpy(), _fleet(a).to_numpy(), rtol=1e-12)
-    expected = ia["electricity_thermal_twh"] * (ib["thermal_heat_rate_gce_per_kwh"]
-                                                - ia["thermal_heat_rate_gce_per_kwh"]) * 1e3
+    expected = (
+        ia["electricity_thermal_twh"]
+        * (ib["thermal_heat_rate_gce_per_kwh"] - ia["thermal_heat_rate_gce_per_kwh"])
+        * 1e3
+    )
     np.testing.assert_allclose(_power_tce(b) - _power_tce(a), expected, rtol=1e-9)
 
 
 def test_closing_below_baseline_units_lowers_the_rate():
     base = pp.Scenario.load("shandong/baseline")
-    closed = pp.run(base.with_levers(
-        phase_out_rate={"power_heat/below_baseline": {2025: 0, 2026: 0.2, 2030: 0.2, 2031: 0}}))
+    closed = pp.run(
+        base.with_levers(
+            phase_out_rate={"power_heat/below_baseline": {2025: 0, 2026: 0.2, 2030: 0.2, 2031: 0}}
+        )
+    )
     fleet = _fleet(closed)
     assert fleet.loc[2031, "power_heat/below_baseline"] < 1e-3 * fleet.loc[2020].sum()
     free = pp.run(base).indicators()["thermal_heat_rate_gce_per_kwh"]
@@ -104,8 +119,9 @@ def test_closing_below_baseline_units_lowers_the_rate():
 def test_growing_thermal_demand_builds_benchmark_units():
     """Fewer imports and no new solar: thermal output grows, new units come at 270 gce/kWh."""
     base = pp.Scenario.load("shandong/baseline")
-    grown = pp.run(base.with_levers(import_twh={2020: 117.98, 2030: 50.0},
-                                    capacity_gw={"solar": 22.72}))
+    grown = pp.run(
+        base.with_levers(import_twh={2020: 117.98, 2030: 50.0}, capacity_gw={"solar": 22.72})
+    )
     thermal = grown.indicators()["electricity_thermal_twh"]
     assert thermal[2030] > thermal[2020]
     fleet = _fleet(grown)
@@ -131,13 +147,20 @@ def test_without_fleet_classes_the_rate_is_the_lever(data_copy):
 
 
 def test_a_replacement_ratio_on_the_fleet_is_refused():
-    with pytest.raises(ValueError, match="replacement_ratio power_heat: thermal plants must generate"):
-        pp.run(pp.Scenario.load("shandong/baseline").with_levers(replacement_ratio={"power_heat": 1.5}))
+    with pytest.raises(
+        ValueError, match="replacement_ratio power_heat: thermal plants must generate"
+    ):
+        pp.run(
+            pp.Scenario.load("shandong/baseline").with_levers(replacement_ratio={"power_heat": 1.5})
+        )
 
 
 def test_a_fleet_without_base_year_generation_is_refused():
     """All electricity imported in the base year leaves nothing to size the fleet by."""
-    with pytest.raises(ValueError, match=r"import_share = 1.000000 in 2020 leaves no thermal "
-                                         r"generation .* sector 'power_heat' sizes its thermal "
-                                         r"fleet by base-year thermal generation"):
+    with pytest.raises(
+        ValueError,
+        match=r"import_share = 1.000000 in 2020 leaves no thermal "
+        r"generation .* sector 'power_heat' sizes its thermal "
+        r"fleet by base-year thermal generation",
+    ):
         pp.run(pp.Scenario.load("shandong/baseline").with_levers(import_share={2020: 1.0}))

@@ -74,7 +74,9 @@ inline void require(bool ok, const std::string& where, const std::string& name, 
 }
 
 /// Up to 15 significant digits: 0.2 reads as 0.2 in descriptions.
-inline std::string number(double x) { return peakpath::format_number(x, 15); }
+inline std::string number(double x) {
+  return peakpath::format_number(x, 15);
+}
 
 /// A discrete law on sorted values with cumulative probabilities ending at exactly 1.
 struct DiscreteLaw {

@@ -80,7 +80,9 @@ inline double seek_objective(const TargetOutcome& outcome) {
   return std::min(outcome.margin, -1e-12);
 }
 
-inline std::string seek_number(double x) { return peakpath::format_number(x, 10); }
+inline std::string seek_number(double x) {
+  return peakpath::format_number(x, 10);
+}
 
 /// The first year the lever acts in: @p options.start_year, else the adjustment's own
 /// from_year, else base_year + 1.

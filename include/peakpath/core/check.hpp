@@ -78,8 +78,8 @@ void check_shares(const std::string& where, const std::string& name, const Seque
     sum += v;
   }
   if (std::abs(sum - 1.0) > tolerance)
-    throw std::domain_error(detail::format_check_message(where, "sum(" + name + ")", -1, sum,
-                                                         "shares must sum to 1"));
+    throw std::domain_error(
+        detail::format_check_message(where, "sum(" + name + ")", -1, sum, "shares must sum to 1"));
 }
 
 /// @brief Strictly increasing (sorted, no duplicates).
@@ -98,8 +98,8 @@ inline void check_size_match(const std::string& where, const std::string& name1,
                              const std::string& name2, std::size_t size2) {
   if (size1 != size2) {
     throw std::invalid_argument((where.empty() ? "" : where + ": ") + "size of " + name1 + " (" +
-                                std::to_string(size1) + ") does not match size of " + name2 +
-                                " (" + std::to_string(size2) + ")");
+                                std::to_string(size1) + ") does not match size of " + name2 + " (" +
+                                std::to_string(size2) + ")");
   }
 }
 

@@ -9,19 +9,35 @@
 namespace peakpath {
 
 /// @brief The standard fuel ids: CEADs' 17 fossil fuels in CEADs order, then four more.
-inline const std::array<const char*, 21> FUEL_IDS = {
-    "raw_coal",     "cleaned_coal", "other_washed_coal", "briquettes", "coke",
-    "coke_oven_gas", "other_gas",   "other_coking_products", "crude_oil", "gasoline",
-    "kerosene",     "diesel_oil",   "fuel_oil",          "lpg",        "refinery_gas",
-    "other_petroleum_products", "natural_gas", "electricity", "heat", "hydrogen", "biomass"};
+inline const std::array<const char*, 21> FUEL_IDS = {"raw_coal",
+                                                     "cleaned_coal",
+                                                     "other_washed_coal",
+                                                     "briquettes",
+                                                     "coke",
+                                                     "coke_oven_gas",
+                                                     "other_gas",
+                                                     "other_coking_products",
+                                                     "crude_oil",
+                                                     "gasoline",
+                                                     "kerosene",
+                                                     "diesel_oil",
+                                                     "fuel_oil",
+                                                     "lpg",
+                                                     "refinery_gas",
+                                                     "other_petroleum_products",
+                                                     "natural_gas",
+                                                     "electricity",
+                                                     "heat",
+                                                     "hydrogen",
+                                                     "biomass"};
 
 /// @brief A fuel: physical unit, GB/T 2589 coefficient and the factors of one factor set.
 struct Fuel {
-  std::string id;          ///< snake_case id (see FUEL_IDS)
-  std::string name;        ///< English name
-  std::string name_zh;     ///< Chinese statistical name
-  std::string unit;        ///< physical unit a quantity is counted in ("t", "10^4 m3", "MWh", "GJ")
-  std::string state;       ///< solid, liquid, gas, electricity or heat
+  std::string id;       ///< snake_case id (see FUEL_IDS)
+  std::string name;     ///< English name
+  std::string name_zh;  ///< Chinese statistical name
+  std::string unit;     ///< physical unit a quantity is counted in ("t", "10^4 m3", "MWh", "GJ")
+  std::string state;    ///< solid, liquid, gas, electricity or heat
   double ncv_gj_per_unit = 0;  ///< net calorific value, GJ per physical unit
   double tce_per_unit = 0;     ///< GB/T 2589 standard-coal coefficient, tce per physical unit
   bool fossil = false;         ///< counted as fossil primary energy

@@ -15,9 +15,8 @@ namespace {
 
 TEST(Check, FiniteRejectsNanAndInfinityWithTheValue) {
   EXPECT_NO_THROW(peakpath::check_finite("f", "x", 1.0));
-  EXPECT_EQ(message_of<std::domain_error>([] {
-              peakpath::check_finite("data.csv", "x", std::nan(""), 3);
-            }),
+  EXPECT_EQ(message_of<std::domain_error>(
+                [] { peakpath::check_finite("data.csv", "x", std::nan(""), 3); }),
             "data.csv: x[3] = nan: must be finite");
   EXPECT_NE(message_of<std::domain_error>([] {
               peakpath::check_finite("w", "x", std::numeric_limits<double>::infinity());
@@ -46,9 +45,8 @@ TEST(Check, SortedRejectsDuplicatesAndUnsortedYears) {
 }
 
 TEST(Check, SizeMatchNamesBothSizes) {
-  EXPECT_EQ(message_of<std::invalid_argument>([] {
-              peakpath::check_size_match("lmdi", "x0", 3, "xT", 4);
-            }),
+  EXPECT_EQ(message_of<std::invalid_argument>(
+                [] { peakpath::check_size_match("lmdi", "x0", 3, "xT", 4); }),
             "lmdi: size of x0 (3) does not match size of xT (4)");
 }
 

@@ -5,8 +5,8 @@
 #include <cstdio>
 #include <fstream>
 
-#include "peakpath/core/error.hpp"
 #include "peakpath/core/csv_table.hpp"
+#include "peakpath/core/error.hpp"
 
 namespace {
 
@@ -36,7 +36,10 @@ TEST(CsvTable, ReadsQuotedCellsWithCommasQuotesAndNewlines) {
 }
 
 TEST(CsvTable, ToleratesCrlfBomAndBlankLines) {
-  const CsvTable t = CsvTable::parse("\xEF\xBB\xBF" "a,b\r\n1,2\r\n\r\n3,4\r\n", "t.csv");
+  const CsvTable t = CsvTable::parse(
+      "\xEF\xBB\xBF"
+      "a,b\r\n1,2\r\n\r\n3,4\r\n",
+      "t.csv");
   ASSERT_EQ(t.rows(), 2u);
   EXPECT_DOUBLE_EQ(t.number(1, "b"), 4.0);
 }

@@ -13,8 +13,8 @@
 #include <string>
 #include <typeinfo>
 
-#include "peakpath/core/error.hpp"
 #include "peakpath/core/csv_table.hpp"
+#include "peakpath/core/error.hpp"
 #include "peakpath/data/dataset.hpp"
 #include "peakpath/register/register.hpp"
 #include "peakpath/scenario/scenario.hpp"

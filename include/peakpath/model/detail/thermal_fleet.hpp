@@ -10,8 +10,8 @@
 #include "peakpath/data/dataset.hpp"
 #include "peakpath/energy/units.hpp"
 #include "peakpath/model/detail/scenario_paths.hpp"
-#include "peakpath/scenario/lever_catalogue.hpp"
 #include "peakpath/model/detail/sector_dynamics.hpp"
+#include "peakpath/scenario/lever_catalogue.hpp"
 
 namespace peakpath {
 
