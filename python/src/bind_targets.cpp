@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // Bindings for targets, target reports, lever adjustments and goal seeking.
+#include <pybind11/eigen.h>
 #include <pybind11/stl.h>
 
 #include <map>
