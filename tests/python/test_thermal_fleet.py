@@ -61,16 +61,13 @@ def test_without_a_plan_the_fleet_follows_generation(data_copy):
     assert fleet[2030] < 0.9 * (114.1 + 5.89)
 
 
-def test_heat_rate_stays_within_the_class_rates_and_falls_with_retrofits(baseline):
+def test_heat_rate_stays_within_the_class_rates_without_solved_retrofits(baseline):
     rate = baseline.indicators()["thermal_heat_rate_gce_per_kwh"]
     assert ((rate >= 270.0 - 1e-9) & (rate <= 333.34)).all()
-    assert rate[2025] < rate[2020]
     fleet = _fleet(baseline)
-    # The baseline retrofits 4.5 x 6.74 % (the rate ramps up over 2020-21) of the base-year
-    # below-baseline units by 2025; the baseline class also retires some of its own.
-    moved = fleet.loc[2025, "power_heat/baseline"] - fleet.loc[2020, "power_heat/baseline"]
-    below = fleet.loc[2020, "power_heat/below_baseline"]
-    assert 0.2 * below < moved < 4.5 * 0.0674 * below
+    # No coal retrofit in the baseline (the solved 6.74 %/yr is gone, issue 12): the baseline
+    # class gains nothing from the below-baseline class and only retires.
+    assert fleet.loc[2025, "power_heat/baseline"] <= fleet.loc[2020, "power_heat/baseline"] + 1e-9
 
 
 def test_the_lever_scales_the_fleet_rate_and_thermal_fuel_follows():

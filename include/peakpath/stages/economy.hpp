@@ -48,9 +48,11 @@ struct Economy {
 /// `gdp_growth/<primary|secondary|tertiary>` in the years that path spans (observations) and
 /// `gdp_growth/total` otherwise; the sector of group `services` takes the residual, so that
 /// the value added of all sectors grows exactly at `gdp_growth/total`. A sector's own
-/// `activity_growth` path overrides its elasticity (and, for services, the residual; GDP is
-/// then the sum of the sectors). Population-driven sectors follow `population_growth`; a
-/// sector with a logistic or Bass curve follows the curve. docs/dynamics.md.
+/// `activity_growth` path overrides its elasticity from the path's first year on (before it
+/// the sector follows GDP, so a scenario's cap from 2025 leaves the observed history alone);
+/// on services it replaces the residual, and GDP is then the sum of the sectors. Population-driven
+/// sectors follow `population_growth`; a sector with a logistic or Bass curve follows the curve.
+/// docs/dynamics.md.
 /// @throws std::invalid_argument for a growth rate outside [-1, 10], a missing gdp_growth, or
 ///         a residual services value added that is not positive.
 inline Economy economy(const RunContext& ctx) {
@@ -90,8 +92,9 @@ inline Economy economy(const RunContext& ctx) {
                                 : detail::within_span(industry_growth[s], year)
                                     ? industry_growth[s]->at(year)
                                     : gdp_growth;
-          const double rate = detail::value_or(growth[s], year,
-                                               detail::value_or(elasticity[s], year, 1.0) * driver);
+          const bool own_path = growth[s] && year >= growth[s]->years().front();
+          const double rate =
+              own_path ? growth[s]->at(year) : detail::value_or(elasticity[s], year, 1.0) * driver;
           detail::require_bounded(
               [&] { return "activity_growth " + sector.id + " in " + std::to_string(year); },
               "rate", rate, -1.0, 10.0);
