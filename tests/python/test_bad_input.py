@@ -71,7 +71,7 @@ def test_shares_not_summing_to_one(data_copy):
 def test_unsorted_or_duplicate_years(data_copy):
     path = data_copy / "shandong" / "paths.csv"
     _edit(path, "gdp_growth,total,2025,", "gdp_growth,total,2019,")
-    line = _line_of(path, "gdp_growth,total,2019,") + 1
+    line = _line_of(path, "gdp_growth,total,2019,")
     message = (
         rf"paths.csv line {line}, column 'year': "
         r"year 2019 of 'gdp_growth/total' is unsorted or duplicate"

@@ -19,6 +19,7 @@ NO_DEFAULT = {
     "phase_out_rate": ({}, "power_heat/below_baseline", {2025: 0.0, 2026: 0.1}),
     "fuel_share": ({}, "services/natural_gas", {2020: 0.05, 2030: 0.3}),
     "replacement_ratio": ({}, "ferrous_metals", 1.5),
+    "removal_efficiency": ({}, "power_heat/so2", 0.5),
     "logistic_saturation": (
         {
             "logistic_rate": {"equipment_manufacturing": 0.1},
@@ -95,7 +96,23 @@ def _perturbed(years, values):
     return {int(y): (v * 0.8 if v != 0 else 0.05) for y, v in zip(years, values)}
 
 
-@pytest.mark.parametrize("lever", list(pp._core.LEVER_VARIABLES))
+# Levers the shipped dataset makes inert, with why; the test fails if one starts acting.
+INERT_IN_DATASET = {
+    "population_growth": "both household sectors have their own activity_growth paths (urban "
+    "and rural persons from population and urbanisation, paths.csv), which override it; it "
+    "drives households only in a dataset without those paths",
+}
+
+
+def _lever_param(lever):
+    if lever in INERT_IN_DATASET:
+        return pytest.param(
+            lever, marks=pytest.mark.xfail(reason=INERT_IN_DATASET[lever], strict=True)
+        )
+    return lever
+
+
+@pytest.mark.parametrize("lever", [_lever_param(v) for v in pp._core.LEVER_VARIABLES])
 def test_lever_changes_an_indicator(lever):
     base = pp.Scenario.load("shandong/baseline")
     paths = base._core.effective_paths

@@ -34,15 +34,16 @@ def test_base_year_fleet_is_the_sourced_thermal_capacity(baseline):
 
 def test_fleet_keeps_the_planned_capacity_and_runs_fewer_hours(baseline):
     """capacity_gw coal + gas (paths.csv: 115.5 + 5.89 GW in 2025, 114.1 + 5.89 in 2030, the
-    provincial plans) is the fleet's minimum: it is reached over the 2-year adjustment time,
-    while thermal output falls, so utilisation falls well below the base year's 0.467."""
+    provincial plans) is the fleet's minimum: it is reached over the 2-year adjustment time.
+    Thermal output grows less than the fleet (electricity demand follows the observed 2021-24
+    rise, issue 12), so utilisation falls below the base year's 0.467 (0.36 in 2030)."""
     fleet = _fleet(baseline).sum(axis=1)
     assert fleet[2030] == pytest.approx(114.1 + 5.89, rel=2e-3)
     assert 111.3 < fleet[2025] < 115.5 + 5.89
     thermal = baseline.indicators()["electricity_thermal_twh"]
     utilisation = thermal / (fleet * 8.76)
     assert utilisation[2020] == pytest.approx(0.4671, rel=1e-9)
-    assert utilisation[2030] < 0.25
+    assert utilisation[2030] < 0.4
     # New units come at benchmark to reach the plan: that class grows although output falls.
     assert _fleet(baseline).loc[2030, "power_heat/benchmark"] > 1.5 * _fleet(baseline).loc[2020, "power_heat/benchmark"]
 

@@ -37,6 +37,18 @@ inline void impose_electricity_share(Eigen::VectorXd& shares, Eigen::Index elect
   shares[electricity] = target;
 }
 
+/// The electricity share of a sector whose `electricity_share` path gives @p path for its
+/// base-year mix, when its mix before electrification holds @p current where the base year held
+/// @p base: the odds share/(1 - share) of the path times the mix's change of odds, so that a
+/// technology shift (a stock's blended mix) still moves electricity; @p path itself when the
+/// mix is the base mix or a share is 0 or 1.
+inline double electrified_share(double path, double current, double base) {
+  if (path <= 0.0 || path >= 1.0 || base <= 0.0 || base >= 1.0 || current <= 0.0 || current >= 1.0)
+    return path;
+  const double odds = path / (1.0 - path) * (current / (1.0 - current)) / (base / (1.0 - base));
+  return odds / (1.0 + odds);
+}
+
 }  // namespace peakpath::detail
 
 namespace peakpath::stages {
@@ -52,7 +64,8 @@ struct EndUseDemand {
 /// for sectors with technology classes, by the change of their capacity-weighted intensity
 /// (stock turnover); fuel shares are the base mix (or the classes' blended mix) with any
 /// `fuel_share` levers imposed; an `electricity_share` path (electrification) then sets
-/// electricity's share of the sector's energy, the other fuels scaled in proportion.
+/// electricity's share of the sector's energy (moved by the odds of a stock's mix change; a
+/// `fuel_share` path on electricity takes precedence), the other fuels scaled in proportion.
 /// docs/model.md.
 /// @throws std::invalid_argument / std::domain_error for a bad intensity change or fuel share.
 inline EndUseDemand end_use_demand(const RunContext& ctx, const Activity& activity,
@@ -93,9 +106,19 @@ inline EndUseDemand end_use_demand(const RunContext& ctx, const Activity& activi
           dynamics ? stock.fuel_mix[s][static_cast<std::size_t>(t)] : ctx.base_mix[s];
       Eigen::VectorXd shares =
           detail::fuel_shares(ctx.data, ctx.data.sectors[s].id, fuel_share[s], mix, year);
-      if (electricity_share[s])
-        detail::impose_electricity_share(shares, electricity, electricity_share[s]->at(year),
-                                         ctx.data.sectors[s].id + " in " + std::to_string(year));
+      // A fuel_share path on electricity takes precedence over electrification.
+      if (electricity_share[s] && !fuel_share[s][static_cast<std::size_t>(electricity)]) {
+        const double path = electricity_share[s]->at(year);
+        detail::require_bounded(
+            [&] {
+              return "electricity_share " + ctx.data.sectors[s].id + " in " + std::to_string(year);
+            },
+            "share", path, 0.0, 1.0);
+        detail::impose_electricity_share(
+            shares, electricity,
+            detail::electrified_share(path, shares[electricity], ctx.base_mix[s][electricity]),
+            ctx.data.sectors[s].id + " in " + std::to_string(year));
+      }
       for (std::size_t f = 0; f < F; ++f)
         energy(t, s, f) =
             activity.produced(t, k) * intensity[k] * shares[static_cast<Eigen::Index>(f)];
