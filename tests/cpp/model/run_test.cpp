@@ -213,9 +213,9 @@ TEST(EndUseDemand, ElectricityShareMovesTheMixNotTheEnergy) {
 
 TEST(Results, GenerationCapacityAndProductionFollowTheirSources) {
   const Results& r = baseline();
-  const auto solar = std::find(r.generation_capacity_ids.begin(), r.generation_capacity_ids.end(),
-                               "solar") -
-                     r.generation_capacity_ids.begin();
+  const auto solar =
+      std::find(r.generation_capacity_ids.begin(), r.generation_capacity_ids.end(), "solar") -
+      r.generation_capacity_ids.begin();
   EXPECT_NEAR(r.generation_capacity_gw(0, solar), 22.72, 1e-9);  // paths.csv 2020
   ASSERT_EQ(r.product_ids.front(), "crude_steel");
   EXPECT_NEAR(r.production_mt(0, 0), 80.0, 1e-9);  // products.csv 2020
