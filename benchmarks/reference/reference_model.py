@@ -14,7 +14,7 @@ the capital-stock turnover (``docs/stock.md``, "Capacity dynamics"), one functio
 - :func:`power_heat_block`     imports, must-run non-fossil, thermal, the fleet's heat rate,
                                thermal and heat fuel input
 - :func:`emissions_block`      combustion, process, CCUS and pollutants
-- :func:`indicator_block`      the 24 indicators of ``peakpath.INDICATOR_NAMES``
+- :func:`indicator_block`      the 25 indicators of ``peakpath.INDICATOR_NAMES``
 
 Only the scenario's effective paths (dataset defaults with the scenario's levers, after YAML
 inheritance) are taken from peakpath (``Scenario._core.effective_paths``); everything else is
@@ -62,7 +62,18 @@ INDICATOR_NAMES = (
     "nox_kt",
     "pm_kt",
     "thermal_heat_rate_gce_per_kwh",
+    "electricity_total_consumption_twh",
 )
+# The statistical industry of each sector group (economy.hpp): the key of gdp_growth/<industry>.
+INDUSTRY_OF_GROUP = {
+    "agriculture": "primary",
+    "industry": "secondary",
+    "two_high_industry": "secondary",
+    "power_heat": "secondary",
+    "construction": "secondary",
+    "transport": "tertiary",
+    "services": "tertiary",
+}
 
 # Constants of the capacity dynamics as the C++ model sets them (sector_dynamics.hpp,
 # capacity_model.hpp, capacity_system.hpp).
@@ -266,19 +277,46 @@ def _cached_data(directory: str) -> Data:
 # Blocks
 
 
+def _within_span(path, years: np.ndarray, fallback: np.ndarray, from_only: bool = False):
+    """``path`` inside its span (from its first year on when ``from_only``), else ``fallback``."""
+    out = fallback.copy()
+    if path is None:
+        return out
+    inside = (years >= path[0][0]) & (from_only | (years <= path[0][-1]))
+    out[inside] = np.interp(years[inside], path[0], path[1])
+    return out
+
+
 def activity_block(sc: Scenario) -> np.ndarray:
-    """A[t, s] = A[t-1, s] (1 + growth): own path, else elasticity x GDP or population growth."""
+    """A[t, s] = A[t-1, s] (1 + growth): own path from its first year, else elasticity x the
+    industry's growth (gdp_growth/<industry> inside its span, else GDP) or population growth;
+    services take the residual so that value added grows at gdp_growth."""
     data, paths, years = sc.data, sc.paths, sc.years[1:]
     gdp = paths.at("gdp_growth", "total", years)
     population = paths.at("population_growth", "total", years, 0.0)
     growth = np.empty((len(years), len(data.sector_ids)))
+    residual = None
     for s, sid in enumerate(data.sector_ids):
-        driver = population if data.sector_by_population[s] else gdp
+        if data.sector_by_population[s]:
+            driver = population
+        else:
+            industry = INDUSTRY_OF_GROUP[data.sector_group[s]]
+            driver = _within_span(paths.get("gdp_growth", industry), years, gdp)
+            if data.sector_group[s] == "services" and paths.get("activity_growth", sid) is None:
+                residual = s
         elasticity = paths.at("activity_elasticity", sid, years, 1.0)
-        own = paths.get("activity_growth", sid)
-        growth[:, s] = paths.at("activity_growth", sid, years) if own else elasticity * driver
-    factors = np.vstack([np.ones(len(data.sector_ids)), 1.0 + growth])
-    return data.base_activity * np.cumprod(factors, axis=0)
+        growth[:, s] = _within_span(
+            paths.get("activity_growth", sid), years, elasticity * driver, from_only=True
+        )
+    value_added = ~data.sector_by_population
+    activity = np.empty((len(years) + 1, len(data.sector_ids)))
+    activity[0] = data.base_activity
+    for t in range(len(years)):
+        activity[t + 1] = activity[t] * (1.0 + growth[t])
+        if residual is not None:
+            others = activity[t + 1, value_added].sum() - activity[t + 1, residual]
+            activity[t + 1, residual] = activity[t, value_added].sum() * (1.0 + gdp[t]) - others
+    return activity
 
 
 @dataclass
@@ -569,12 +607,32 @@ def final_energy_block(
     )
     mixes = {st.sector: class_mix_block(data, st, base_mix[st.sector]) for st in stocks}
     energy = np.empty((len(years), len(data.sector_ids), len(data.fuel_ids)))
+    e = data.fuel("electricity")
     for s, sid in enumerate(data.sector_ids):
         mix = mixes.get(s, base_mix[s])
-        energy[:, s, :] = (activity[:, s] * intensity[:, s])[:, None] * fuel_shares(
-            sc.paths, sid, data.fuel_ids, mix, years
-        )
+        shares = fuel_shares(sc.paths, sid, data.fuel_ids, mix, years)
+        if (
+            sc.paths.get("electricity_share", sid) is not None
+            and sc.paths.get("fuel_share", f"{sid}/electricity") is None
+        ):
+            shares = _electrified(
+                shares, e, sc.paths.at("electricity_share", sid, years), base_mix[s, e]
+            )
+        energy[:, s, :] = (activity[:, s] * intensity[:, s])[:, None] * shares
     return energy
+
+
+def _electrified(shares: np.ndarray, e: int, path: np.ndarray, base: float) -> np.ndarray:
+    """Electricity's share set to the path, its odds moved by the mix's own change of odds
+    (end_use_demand.hpp); the other fuels scaled in proportion."""
+    current = shares[:, e]
+    target = path.copy()
+    moved = (path > 0) & (path < 1) & (current > 0) & (current < 1) & (0 < base < 1)
+    odds = np.where(moved, path / (1 - path) * (current / (1 - current)) / (base / (1 - base)), 0)
+    target[moved] = odds[moved] / (1 + odds[moved])
+    out = shares * ((1 - target) / (1 - current))[:, None]
+    out[:, e] = target
+    return out
 
 
 @dataclass
@@ -705,7 +763,7 @@ def emissions_block(sc: Scenario, activity: np.ndarray, energy: np.ndarray) -> E
 def indicator_block(
     sc: Scenario, activity: np.ndarray, energy: np.ndarray, ph: PowerHeat, em: Emissions
 ) -> dict[str, np.ndarray]:
-    """The 24 indicators (docs/model.md, "Indicators"), each an array over the years."""
+    """The 25 indicators (docs/model.md, "Indicators"), each an array over the years."""
     data, years = sc.data, sc.years
     by_fuel = energy.sum(axis=1)  # T x F
     fossil = by_fuel[:, data.fuel_fossil].sum(axis=1)
@@ -758,6 +816,8 @@ def indicator_block(
         pollutants[:, 1],
         pollutants[:, 2],
         ph.heat_rate,
+        ph.imports_twh
+        + (ph.non_fossil_used_twh + ph.thermal_twh) / (1 - data.power["plant_own_use_share"]),
     ]
     return dict(zip(INDICATOR_NAMES, values))
 

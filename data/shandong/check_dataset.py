@@ -146,10 +146,17 @@ def main(ds):
     cols(paths, "paths.csv", ["variable", "key", "year", "value", "unit", "tag", "source"])
     if paths.duplicated(["variable", "key", "year"]).any():
         err("paths.csv: duplicate (variable, key, year)")
-    for var in ("activity_growth", "intensity_change"):
-        keys = set(paths[paths["variable"] == var]["key"])
-        if keys != sids:
-            err(f"paths.csv: {var} keys {keys ^ sids} mismatch sectors")
+    keys = set(paths[paths["variable"] == "intensity_change"]["key"])
+    if keys != sids:
+        err(f"paths.csv: intensity_change keys {keys ^ sids} mismatch sectors")
+    # GDP drives activity: every sector but services (the residual) has an activity path or an
+    # elasticity (docs/dynamics.md)
+    keys = set(paths[paths["variable"].isin(["activity_growth", "activity_elasticity"])]["key"])
+    if keys != sids - {"services"}:
+        err(
+            f"paths.csv: activity_growth/activity_elasticity keys {keys ^ (sids - {'services'})} "
+            "mismatch sectors (all but services)"
+        )
     techs = {"coal", "gas", "nuclear", "hydro", "wind_onshore", "wind_offshore", "solar", "biomass"}
     if set(paths[paths["variable"] == "capacity_gw"]["key"]) != techs:
         err("paths.csv: capacity_gw technologies")

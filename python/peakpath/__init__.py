@@ -19,6 +19,7 @@ from . import analysis, batch, diffusion, input_output, stock  # noqa: E402
 from .analysis import lmdi, lmdi_chained, sample, sobol_indices  # noqa: E402
 from .input_output import InputOutput  # noqa: E402
 from .batch import run_many  # noqa: E402
+from .calibration import calibration_report  # noqa: E402
 from .comparison import compare  # noqa: E402
 from .decomposition import decompose  # noqa: E402
 from .ensemble import EnsembleResult, ensemble  # noqa: E402
@@ -64,6 +65,7 @@ __all__ = [
     "load_dataset",
     "peak",
     "run",
+    "calibration_report",
     "run_many",
     "sample",
     "sensitivity",

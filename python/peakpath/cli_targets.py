@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 
+import pandas as pd
+
 __all__ = ["add_targets_parser", "main_job", "peak_line", "SHIPPED_SCENARIOS"]
 
 SHIPPED_SCENARIOS = ("shandong/baseline", "shandong/opinions", "shandong/accelerated")
@@ -91,14 +93,39 @@ def add_targets_parser(subparsers) -> None:
     p.set_defaults(func=_cmd_targets)
 
 
+def _backcast(scenario: str, out_dir: str) -> None:
+    """Print and write the backcast of ``scenario`` (its history is shared by every scenario)."""
+    from .calibration import backcast_plot, calibration_report
+    from .io_utils import write_csv
+    from .model import run
+
+    report = calibration_report(run(scenario))
+    compared = report[report["status"] != "skipped"]
+    print(
+        f"Backcast of {scenario}: model beside observed "
+        f"({int((compared['status'] == 'pass').sum())} of {len(compared)} within tolerance, "
+        f"{len(report) - len(compared)} rows skipped; docs/calibration.md)"
+    )
+    columns = ["indicator", "year", "statistic", "model", "difference", "tolerance", "status"]
+    with pd.option_context("display.width", 120, "display.max_rows", None):
+        print(compared[columns].to_string(index=False, float_format=lambda v: f"{v:.4g}"))
+    os.makedirs(out_dir, exist_ok=True)
+    write_csv(report, os.path.join(out_dir, "backcast.csv"))
+    backcast_plot(report, os.path.join(out_dir, "backcast.png"))
+    print(f"wrote {out_dir}/backcast.csv and backcast.png\n")
+
+
 def main_job(out_dir: str = "out", scenarios=SHIPPED_SCENARIOS, targets: str = "shandong") -> int:
-    """Run the shipped scenarios; print each one's target report and peak diagnostics; write
-    the reports, the side-by-side tables and the plots (trajectories with the peak marked and
-    target bands; the comparison panel) under ``out_dir``. Returns 0."""
+    """Print the backcast first (every observed row beside the baseline, docs/calibration.md)
+    and write it with its plot; then run the shipped scenarios, print each one's target report
+    and peak diagnostics and write the reports, the side-by-side tables and the plots
+    (trajectories with the peak marked and target bands; the comparison panel) under
+    ``out_dir``. Returns 0."""
     from .comparison import compare, compare_targets, plot_comparison
     from .io_utils import write_csv
     from .plot import plot_trajectory
 
+    _backcast(scenarios[0], out_dir)
     target_set, runs, reports = _check(scenarios, targets, out_dir, print_peak=True)
     write_csv(compare(runs), os.path.join(out_dir, "comparison.csv"))
     write_csv(compare_targets(reports), os.path.join(out_dir, "comparison_targets.csv"))

@@ -74,6 +74,29 @@ class Results:
             columns=list(self._core.capacity_ids),
         )
 
+    def generation_capacity(self) -> pd.DataFrame:
+        """Generation capacity in GW standing at the end of each year, one column per technology.
+
+        Non-fossil technologies follow their ``capacity_gw`` paths; ``coal`` and ``gas`` share the
+        thermal fleet's capacity in the proportion of their planned paths (docs/model.md).
+        """
+        return pd.DataFrame(
+            self._core.generation_capacity_gw,
+            index=pd.Index(self.years, name="year"),
+            columns=list(self._core.generation_capacity_ids),
+        )
+
+    def production(self) -> pd.DataFrame:
+        """Physical output in Mt by year, one column per product of the dataset (products.csv).
+
+        A product's output is its sector's activity times the base-year output per unit.
+        """
+        return pd.DataFrame(
+            self._core.production_mt,
+            index=pd.Index(self.years, name="year"),
+            columns=list(self._core.product_ids),
+        )
+
     def activity(self) -> pd.DataFrame:
         """Sector output by year (value added in 10^8 CNY, or the sector's driver unit)."""
         return pd.DataFrame(

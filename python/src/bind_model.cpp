@@ -195,6 +195,10 @@ void bind_model(py::module_& m) {
       .def_readonly("generation_twh", &Results::generation_twh)
       .def_readonly("capacity_ids", &Results::capacity_ids)
       .def_readonly("capacity", &Results::capacity)
+      .def_readonly("generation_capacity_ids", &Results::generation_capacity_ids)
+      .def_readonly("generation_capacity_gw", &Results::generation_capacity_gw)
+      .def_readonly("product_ids", &Results::product_ids)
+      .def_readonly("production_mt", &Results::production_mt)
       .def_readonly("indicator_values", &Results::indicator_values)
       .def("to_iamc", &Results::to_iamc, py::arg("model") = "peakpath")
       .def("emissions", &Results::emissions, py::arg("by"),
@@ -208,10 +212,11 @@ void bind_model(py::module_& m) {
                                   r.fuel_ids, r.technology_ids, r.activity, r.unmet_activity,
                                   r.energy_tce, r.co2_t, r.process_co2_t, r.captured_co2_t,
                                   r.pollutants_t, r.generation_twh, r.capacity_ids, r.capacity,
-                                  r.indicator_values);
+                                  r.indicator_values, r.generation_capacity_ids,
+                                  r.generation_capacity_gw, r.product_ids, r.production_mt);
           },
           [](const py::tuple& t) {
-            if (t.size() != 18) throw std::invalid_argument("Results: bad pickle state");
+            if (t.size() != 22) throw std::invalid_argument("Results: bad pickle state");
             Results r;
             r.scenario = t[0].cast<std::string>();
             r.region = t[1].cast<std::string>();
@@ -231,6 +236,10 @@ void bind_model(py::module_& m) {
             r.capacity_ids = t[15].cast<std::vector<std::string>>();
             r.capacity = t[16].cast<Eigen::MatrixXd>();
             r.indicator_values = t[17].cast<Eigen::MatrixXd>();
+            r.generation_capacity_ids = t[18].cast<std::vector<std::string>>();
+            r.generation_capacity_gw = t[19].cast<Eigen::MatrixXd>();
+            r.product_ids = t[20].cast<std::vector<std::string>>();
+            r.production_mt = t[21].cast<Eigen::MatrixXd>();
             return r;
           }));
   py::class_<Table>(m, "Table", "A tidy table: key columns, a year and a value per row.")

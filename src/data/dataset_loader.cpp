@@ -307,6 +307,24 @@ void load_calibration(Dataset& data, const CsvTable& table) {
                                 table.text(row, "unit"), table.text(row, "source")});
 }
 
+void load_products(Dataset& data, const CsvTable& table) {
+  table.require_columns({"product", "sector", "year", "output_mt", "tag", "source"}, {"unit"});
+  for (std::size_t row = 0; row < table.rows(); ++row) {
+    ProductSpec product;
+    product.id = table.required_text(row, "product");
+    for (const auto& other : data.products)
+      if (other.id == product.id)
+        throw DataError(table.where(row, "product") + ": duplicate product '" + product.id + "'");
+    product.sector = sector_at(data, table, row, "sector");
+    if (table.integer(row, "year") != data.base_year)
+      throw DataError(table.where(row, "year") + ": output must be of the base year " +
+                      std::to_string(data.base_year));
+    product.base_output_mt = table.nonnegative(row, "output_mt");
+    product.source = table.required_text(row, "tag") + ": " + table.required_text(row, "source");
+    data.products.push_back(product);
+  }
+}
+
 /// The dataset described by @p directory's dataset.yaml.
 Dataset load_manifest(const std::string& directory) {
   const std::string manifest_path = directory + "/dataset.yaml";
@@ -357,6 +375,7 @@ Dataset load_manifest(const std::string& directory) {
   load_power_fuels(data, CsvTable::read(file("power_fuels")));
   load_paths(data, CsvTable::read(file("paths")));
   if (files["calibration"]) load_calibration(data, CsvTable::read(file("calibration")));
+  if (files["products"]) load_products(data, CsvTable::read(file("products")));
   if (files["technologies"]) load_technologies(data, CsvTable::read(file("technologies")));
   if (files["technology_fuels"])
     load_technology_fuels(data, CsvTable::read(file("technology_fuels")));

@@ -102,6 +102,8 @@ std::optional<TimePath> lever_default(const Dataset& data, const LeverDefinition
     return TimePath(
         base_fuel_share(data, key.substr(0, slash), data.fuel_index(key.substr(slash + 1))));
   }
+  if (lever.variable == "electricity_share")
+    return TimePath(base_fuel_share(data, key, data.fuel_index("electricity")));
   if (lever.variable == "new_build_share")
     for (const TechnologyClassSpec& spec : data.technologies)
       if (data.sectors[spec.sector].id + "/" + spec.name == key) return TimePath(spec.base_share);

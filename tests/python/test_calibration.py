@@ -1,4 +1,6 @@
 """The shipped base year reproduces the published statistics within their stated tolerances."""
+import os
+
 import pytest
 
 import peakpath as pp
@@ -6,7 +8,7 @@ from peakpath.calibration import calibration_report
 
 
 def test_every_calibration_point_is_within_tolerance(baseline):
-    report = calibration_report(baseline)
+    report = calibration_report(baseline, observed=False)
     assert len(report) >= 10
     bad = report[~report.within]
     assert bad.empty, bad[
@@ -23,11 +25,14 @@ def test_base_year_reproduces_ceads_exactly(baseline):
     assert ind["gdp_100m_cny"] == pytest.approx(73129.0, rel=1e-9)
 
 
-def test_baseline_meets_the_2025_energy_intensity_target_it_was_solved_for(baseline):
-    ind = baseline.indicators()["energy_intensity_tce_per_10k_cny"]
-    ratio = ind[2025] / ind[2020]
-    assert ratio <= 1 - 0.145  # meets the target
-    assert ratio >= 1 - 0.145 - 5e-4  # and only just: the rate was solved for it
+def test_no_input_is_solved_to_a_target():
+    """Issue 12: the within-sector rate solved to -14.5 % energy/GDP and the coal retrofit rate
+    solved to 295 gce/kWh are gone; no shipped input says it was solved to meet a target."""
+    root = os.path.join(os.path.dirname(__file__), "..", "..", "data", "shandong")
+    with open(os.path.join(root, "paths.csv"), encoding="utf-8") as fh:
+        assert "solved so that the baseline meets" not in fh.read()
+    with open(os.path.join(root, "scenarios", "baseline.yaml"), encoding="utf-8") as fh:
+        assert "power_heat/below_baseline/baseline" not in fh.read()
 
 
 def test_unknown_calibration_indicator_is_reported(baseline):
@@ -50,9 +55,9 @@ def test_unknown_calibration_indicator_is_reported(baseline):
         calibration_report(baseline, FakeDataset())
 
 
-def test_baseline_fleet_meets_the_2025_heat_rate_its_retrofits_were_solved_for(baseline):
-    """山东省碳达峰实施方案: coal units at about 295 gce/kWh by 2025 (V); the baseline's
-    below-baseline retrofit rate (6.74 %/yr, baseline.yaml) was solved for it."""
+def test_base_year_heat_rate_is_the_datasets(baseline):
+    """The fleet's class shares reproduce the dataset's 305.5 gce/kWh in the base year; 2025
+    is an outcome (the plan's 295 is checked by the target report, not fitted)."""
     rate = baseline.indicators()["thermal_heat_rate_gce_per_kwh"]
     assert rate[2020] == pytest.approx(305.5, abs=1e-9)
-    assert rate[2025] == pytest.approx(295.0, abs=0.05)
+    assert rate[2025] <= rate[2020]

@@ -64,7 +64,9 @@ def test_closing_coke_ovens_moves_the_sector_mix_from_coal_to_oil(baseline):
     coal = sorted(COAL_FAMILY & set(free.columns))
     coal_share = lambda e: e[coal].sum(axis=1) / e.sum(axis=1)  # noqa: E731
     assert coal_share(cut)[2020] == pytest.approx(coal_share(free)[2020], rel=1e-12)
-    assert coal_share(cut)[2030] < coal_share(free)[2030] - 0.03
+    # A third of the coal share goes (2.8 pp in 2030; electrification, issue 12, shrinks every
+    # non-electric share of the sector, so the drop is stated relative).
+    assert coal_share(cut)[2030] < 0.7 * coal_share(free)[2030]
     cap = closed.capacity()
     assert (
         cap.loc[2026, f"{SECTOR}/coking_baseline"]

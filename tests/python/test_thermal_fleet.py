@@ -34,15 +34,16 @@ def test_base_year_fleet_is_the_sourced_thermal_capacity(baseline):
 
 def test_fleet_keeps_the_planned_capacity_and_runs_fewer_hours(baseline):
     """capacity_gw coal + gas (paths.csv: 115.5 + 5.89 GW in 2025, 114.1 + 5.89 in 2030, the
-    provincial plans) is the fleet's minimum: it is reached over the 2-year adjustment time,
-    while thermal output falls, so utilisation falls well below the base year's 0.467."""
+    provincial plans) is the fleet's minimum: it is reached over the 2-year adjustment time.
+    Thermal output grows less than the fleet (electricity demand follows the observed 2021-24
+    rise, issue 12), so utilisation falls below the base year's 0.467 (0.36 in 2030)."""
     fleet = _fleet(baseline).sum(axis=1)
     assert fleet[2030] == pytest.approx(114.1 + 5.89, rel=2e-3)
     assert 111.3 < fleet[2025] < 115.5 + 5.89
     thermal = baseline.indicators()["electricity_thermal_twh"]
     utilisation = thermal / (fleet * 8.76)
     assert utilisation[2020] == pytest.approx(0.4671, rel=1e-9)
-    assert utilisation[2030] < 0.25
+    assert utilisation[2030] < 0.4
     # New units come at benchmark to reach the plan: that class grows although output falls.
     assert (
         _fleet(baseline).loc[2030, "power_heat/benchmark"]
@@ -67,16 +68,13 @@ def test_without_a_plan_the_fleet_follows_generation(data_copy):
     assert fleet[2030] < 0.9 * (114.1 + 5.89)
 
 
-def test_heat_rate_stays_within_the_class_rates_and_falls_with_retrofits(baseline):
+def test_heat_rate_stays_within_the_class_rates_without_solved_retrofits(baseline):
     rate = baseline.indicators()["thermal_heat_rate_gce_per_kwh"]
     assert ((rate >= 270.0 - 1e-9) & (rate <= 333.34)).all()
-    assert rate[2025] < rate[2020]
     fleet = _fleet(baseline)
-    # The baseline retrofits 4.5 x 6.74 % (the rate ramps up over 2020-21) of the base-year
-    # below-baseline units by 2025; the baseline class also retires some of its own.
-    moved = fleet.loc[2025, "power_heat/baseline"] - fleet.loc[2020, "power_heat/baseline"]
-    below = fleet.loc[2020, "power_heat/below_baseline"]
-    assert 0.2 * below < moved < 4.5 * 0.0674 * below
+    # No coal retrofit in the baseline (the solved 6.74 %/yr is gone, issue 12): the baseline
+    # class gains nothing from the below-baseline class and only retires.
+    assert fleet.loc[2025, "power_heat/baseline"] <= fleet.loc[2020, "power_heat/baseline"] + 1e-9
 
 
 def test_the_lever_scales_the_fleet_rate_and_thermal_fuel_follows():

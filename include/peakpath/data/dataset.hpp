@@ -46,6 +46,15 @@ struct CalibrationPoint {
   std::string source;
 };
 
+/// @brief A two-high product whose physical output follows its sector's activity: output per
+/// activity unit is fixed at the base year's (products.csv, docs/data.md).
+struct ProductSpec {
+  std::string id;             ///< e.g. "crude_steel"
+  std::size_t sector = 0;     ///< index of the producing sector
+  double base_output_mt = 0;  ///< output in the base year, Mt
+  std::string source;         ///< where the base-year output comes from (with its tag)
+};
+
 /// @brief Everything a run needs besides the levers: sectors, base year, default paths.
 struct Dataset {
   std::string name;                ///< e.g. "shandong"
@@ -66,6 +75,7 @@ struct Dataset {
   std::vector<TechnologyClassSpec> technologies;  ///< classes of the sectors with dynamics
   PathSet paths;                                  ///< default driver paths
   std::vector<CalibrationPoint> calibration;
+  std::vector<ProductSpec> products;  ///< physical outputs reported by Results::production_mt
 
   /// @brief Index of sector @p id. @throws std::invalid_argument for an unknown id.
   std::size_t sector_index(const std::string& id) const {

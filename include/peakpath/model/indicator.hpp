@@ -39,7 +39,8 @@ namespace peakpath {
   X(so2_kt)                           \
   X(nox_kt)                           \
   X(pm_kt)                            \
-  X(thermal_heat_rate_gce_per_kwh)
+  X(thermal_heat_rate_gce_per_kwh)    \
+  X(electricity_total_consumption_twh)
 
 /// @brief An indicator column; Indicator::count is the number of indicators.
 enum class Indicator : std::size_t {

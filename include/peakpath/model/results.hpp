@@ -82,6 +82,11 @@ struct Results {
   /// years x capacity_ids, in activity units / utilisation; power_heat classes (the thermal
   /// fleet) in GW
   Eigen::MatrixXd capacity;
+  std::vector<std::string> generation_capacity_ids;  ///< technologies: non-fossil, coal, gas
+  Eigen::MatrixXd generation_capacity_gw;  ///< years x generation_capacity_ids, end of year
+  std::vector<std::string> product_ids;    ///< the dataset's products (products.csv)
+  /// years x product_ids, Mt: the producing sector's activity x its base-year output per unit
+  Eigen::MatrixXd production_mt;
   Eigen::MatrixXd indicator_values;  ///< years x INDICATOR_NAMES
 
   std::size_t sectors() const { return sector_ids.size(); }

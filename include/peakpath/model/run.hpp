@@ -46,6 +46,16 @@ inline Results assemble_results(const RunContext& ctx, stages::Activity activity
   r.captured_co2_t = std::move(accounts.captured_co2_t);
   r.pollutants_t = std::move(accounts.pollutants_t);
   r.generation_twh = std::move(power.generation_twh);
+  r.generation_capacity_ids = std::move(power.capacity_technologies);
+  r.generation_capacity_gw = std::move(power.capacity_gw);
+  r.production_mt.resize(ctx.year_count(), static_cast<Eigen::Index>(ctx.data.products.size()));
+  for (std::size_t p = 0; p < ctx.data.products.size(); ++p) {
+    const ProductSpec& product = ctx.data.products[p];
+    const auto k = static_cast<Eigen::Index>(product.sector);
+    r.product_ids.push_back(product.id);
+    r.production_mt.col(static_cast<Eigen::Index>(p)) =
+        r.activity.col(k) * (product.base_output_mt / r.activity(0, k));
+  }
   r.indicator_values = std::move(indicators);
 
   // Capacity by "sector/class": industry's stocks, then the thermal fleet (GW).

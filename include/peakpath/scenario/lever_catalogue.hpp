@@ -73,6 +73,13 @@ inline const std::vector<LeverDefinition>& lever_catalogue() {
        1, false, "2, 6", "base-year mix (base_energy.csv, power_fuels.csv)", none, true,
        "electrification, gas and hydrogen switching, coal control in final use; "
        "`electricity_generation/fuel` and `heat_supply/fuel` for power and heat input"},
+      {"electricity_share", K::sector, "electricity's share of final energy", "share", 0, 1, false,
+       "2, 6",
+       "data/<dataset>/paths.csv (fitted to observed electricity use), else the "
+       "base-year mix",
+       none, true,
+       "end-use electrification: electricity's share of a sector's final energy, the other "
+       "fuels scaled in proportion; a fuel_share path on electricity takes precedence"},
       {"capacity_gw", K::technology, "installed capacity", "GW", 0, MAX_CAPACITY_GW, false, "2",
        "data/<dataset>/paths.csv", none, true,
        "non-fossil build-out (nuclear, hydro, wind_onshore, wind_offshore, solar, biomass); "

@@ -101,7 +101,7 @@ TEST(Indicator, EnumAndNamesAgree) {
   EXPECT_EQ(peakpath::INDICATOR_NAMES[static_cast<std::size_t>(
                 peakpath::column_of(peakpath::Indicator::co2_total_mt))],
             "co2_total_mt");
-  EXPECT_EQ(peakpath::INDICATOR_NAMES.back(), "thermal_heat_rate_gce_per_kwh");
+  EXPECT_EQ(peakpath::INDICATOR_NAMES.back(), "electricity_total_consumption_twh");
   const auto results = peakpath::run(baseline());
   EXPECT_EQ(results.indicator("co2_total_mt"),
             results.indicator_values.col(peakpath::column_of(peakpath::Indicator::co2_total_mt)));

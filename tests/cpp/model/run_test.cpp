@@ -179,3 +179,46 @@ TEST(Results, IamcTableHasOneRowPerVariableAndYearColumns) {
 }
 
 }  // namespace
+
+TEST(Economy, ValueAddedGrowsAtGdpGrowthWithServicesTheResidual) {
+  peakpath::PathSet levers;
+  levers["gdp_growth"]["total"] = peakpath::TimePath(0.05);
+  const Results r = peakpath::run(Scenario::load("shandong/baseline").with_levers(levers));
+  const Eigen::VectorXd gdp = r.indicator("gdp_100m_cny");
+  for (Eigen::Index t = 1; t < gdp.size(); ++t) EXPECT_NEAR(gdp[t] / gdp[t - 1], 1.05, 1e-12);
+}
+
+TEST(Economy, HigherGdpGrowthRaisesEnergyAndCo2) {
+  const Scenario base = Scenario::load("shandong/baseline");
+  peakpath::PathSet low, high;
+  low["gdp_growth"]["total"] = peakpath::TimePath(0.04);
+  high["gdp_growth"]["total"] = peakpath::TimePath(0.05);
+  const Results a = peakpath::run(base.with_levers(low));
+  const Results b = peakpath::run(base.with_levers(high));
+  const std::size_t t = a.year_index(2030);
+  for (const char* name : {"gdp_100m_cny", "energy_total_mtce", "co2_total_mt"})
+    EXPECT_GT(b.indicator(name)[static_cast<Eigen::Index>(t)],
+              a.indicator(name)[static_cast<Eigen::Index>(t)])
+        << name;
+}
+
+TEST(EndUseDemand, ElectricityShareMovesTheMixNotTheEnergy) {
+  Eigen::VectorXd shares(3);
+  shares << 0.2, 0.5, 0.3;  // electricity, coal, gas
+  peakpath::detail::impose_electricity_share(shares, 0, 0.6, "test");
+  EXPECT_NEAR(shares.sum(), 1.0, 1e-15);
+  EXPECT_NEAR(shares[0], 0.6, 1e-15);
+  EXPECT_NEAR(shares[1] / shares[2], 0.5 / 0.3, 1e-12);
+  EXPECT_THROW(peakpath::detail::impose_electricity_share(shares, 0, 1.2, "test"),
+               std::domain_error);
+}
+
+TEST(Results, GenerationCapacityAndProductionFollowTheirSources) {
+  const Results& r = baseline();
+  const auto solar =
+      std::find(r.generation_capacity_ids.begin(), r.generation_capacity_ids.end(), "solar") -
+      r.generation_capacity_ids.begin();
+  EXPECT_NEAR(r.generation_capacity_gw(0, solar), 22.72, 1e-9);  // paths.csv 2020
+  ASSERT_EQ(r.product_ids.front(), "crude_steel");
+  EXPECT_NEAR(r.production_mt(0, 0), 80.0, 1e-9);  // products.csv 2020
+}

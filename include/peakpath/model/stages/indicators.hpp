@@ -125,6 +125,11 @@ inline IndicatorRow indicator_row(const RunContext& ctx, Eigen::Index t,
   row[I::nox_kt] = pollutant_kt(1);
   row[I::pm_kt] = pollutant_kt(2);
   row[I::thermal_heat_rate_gce_per_kwh] = b.heat_rate_gce_per_kwh;
+  // 全社会用电量: end use + grid losses (= busbar supply) + plant own use, which is a share of
+  // local gross generation (net local supply / (1 - own-use share)); imports carry none.
+  const double own_use = ctx.data.power_parameter("plant_own_use_share");
+  const double net_local_twh = b.non_fossil_used_twh + b.thermal_twh;
+  row[I::electricity_total_consumption_twh] = b.imports_twh + net_local_twh / (1.0 - own_use);
   return row;
 }
 

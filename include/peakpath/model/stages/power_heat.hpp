@@ -46,7 +46,9 @@ struct PowerHeat {
   Eigen::MatrixXd generation_twh;           ///< years x technologies
   std::vector<ElectricityBalance> balance;  ///< one per year
   Eigen::MatrixXd supply_input_tce;  ///< years x fuels: fuel of thermal plants and heat boilers
-  std::optional<detail::SectorDynamics> fleet;  ///< the thermal fleet, where the dataset has one
+  std::optional<detail::SectorDynamics> fleet;     ///< the thermal fleet, where the dataset has one
+  std::vector<std::string> capacity_technologies;  ///< NON_FOSSIL_TECHNOLOGIES, "coal", "gas"
+  Eigen::MatrixXd capacity_gw;  ///< years x capacity_technologies, standing at the end of year t
 };
 
 }  // namespace peakpath::stages
@@ -104,6 +106,34 @@ inline stages::ElectricityBalance balance_year(const RunContext& ctx, Eigen::Ind
 
 }  // namespace peakpath::detail
 
+namespace peakpath::detail {
+
+/// Generation capacity (GW) standing at the end of each year: the non-fossil technologies'
+/// `capacity_gw` paths; coal and gas share the thermal fleet's capacity (where the dataset has
+/// a fleet) in the proportion of their planned `capacity_gw` paths, else follow those paths.
+inline void generation_capacity(const RunContext& ctx, stages::PowerHeat& power) {
+  power.capacity_technologies = NON_FOSSIL_TECHNOLOGIES;
+  power.capacity_technologies.push_back("coal");
+  power.capacity_technologies.push_back("gas");
+  const auto N = static_cast<Eigen::Index>(NON_FOSSIL_TECHNOLOGIES.size());
+  power.capacity_gw.setZero(ctx.year_count(), N + 2);
+  const TimePath* coal = ctx.paths.find("capacity_gw", "coal");
+  const TimePath* gas = ctx.paths.find("capacity_gw", "gas");
+  for (Eigen::Index t = 0; t < ctx.year_count(); ++t) {
+    const int year = ctx.year(t);
+    for (Eigen::Index k = 0; k < N; ++k)
+      power.capacity_gw(t, k) = ctx.paths.value(
+          "capacity_gw", NON_FOSSIL_TECHNOLOGIES[static_cast<std::size_t>(k)], year, 0.0);
+    const double planned_coal = value_or(coal, year, 0.0), planned_gas = value_or(gas, year, 0.0);
+    const double planned = planned_coal + planned_gas;
+    const double fleet = power.fleet ? power.fleet->result.capacity.row(t).sum() : planned;
+    power.capacity_gw(t, N) = planned > 0 ? fleet * planned_coal / planned : fleet;
+    power.capacity_gw(t, N + 1) = planned > 0 ? fleet * planned_gas / planned : 0.0;
+  }
+}
+
+}  // namespace peakpath::detail
+
 namespace peakpath::stages {
 
 /// @brief The power-and-heat stage: the electricity balance of each year (imports, must-run
@@ -140,6 +170,7 @@ inline PowerHeat power_heat(const RunContext& ctx, const EndUseDemand& demand) {
   power.fleet =
       detail::simulate_thermal_fleet(ctx.data, ctx.paths, ctx.power_sector, thermal_twh,
                                      ctx.stock_years, ctx.solver, "run " + ctx.scenario.name);
+  detail::generation_capacity(ctx, power);
 
   const auto electricity_share =
       detail::fuel_share_paths(ctx.data, ctx.paths, "electricity_generation");
