@@ -58,9 +58,10 @@ def _model_values(results, dataset) -> dict:
     groups = dict(zip(dataset.sector_ids, dataset.sector_groups))
     value_added = {s: a for s, a in activity.items() if groups[s] not in ("households",)}
     gdp = sum(value_added.values())
-    by_group = lambda names: sum(
-        a for s, a in value_added.items() if groups[s] in names
-    )  # noqa: E731
+
+    def by_group(names):
+        return sum(a for s, a in value_added.items() if groups[s] in names)
+
     non_fossil = ind["electricity_non_fossil_twh"]
     # The published 68:15:17 split is of total consumption (全社会用电量), which includes the
     # plants' own use on top of the busbar supply the model balances.

@@ -17,7 +17,10 @@ def _summary(results) -> str:
         f"horizon {int(ind.index[-1])}",
         peak_line(results),
     ]
-    header = f"  {'year':>6} {'CO2 Mt':>9} {'energy Mtce':>12} {'non-fossil':>11} {'coal Mt':>9} {'GDP 1e8 CNY':>12}"
+    header = (
+        f"  {'year':>6} {'CO2 Mt':>9} {'energy Mtce':>12} {'non-fossil':>11} {'coal Mt':>9}"
+        f" {'GDP 1e8 CNY':>12}"
+    )
     lines.append(header)
     for year in (int(ind.index[0]), 2025, 2030, 2035):
         if year in ind.index:

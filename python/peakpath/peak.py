@@ -22,9 +22,10 @@ class Peak:
     tolerance band after it), ``"at_start"`` (the band reaches back to the first year: the
     series falls from the start, so the peak may lie before the window and is no evidence of
     peaking), ``"not_peaked"`` (the series has not fallen below the band by the last year) or
-    ``"never_peaks"`` (flat: every value lies in the band). ``decline_rate_after`` is the mean annual decline after the peak as a fraction of
-    the peak. ``rebound`` is True when the series fell out of the band of an earlier maximum and
-    later rose above it; ``rebound_year`` is the first year above it.
+    ``"never_peaks"`` (flat: every value lies in the band). ``decline_rate_after`` is the mean
+    annual decline after the peak as a fraction of the peak. ``rebound`` is True when the series
+    fell out of the band of an earlier maximum and later rose above it; ``rebound_year`` is the
+    first year above it.
     """
 
     year: Year

@@ -46,7 +46,8 @@ class Results:
     def emissions(self, by: Iterable[str] = ("sector",)) -> pd.DataFrame:
         """CO2 in Mt, tidy, summed by any of region, sector, group, fuel.
 
-        The fuel key includes ``process`` (industrial process CO2) and ``ccus`` (captured, negative).
+        The fuel key includes ``process`` (industrial process CO2) and ``ccus`` (captured,
+        negative).
         """
         return tidy(self._core.emissions(list(by)), "co2_mt", 1e-6)
 

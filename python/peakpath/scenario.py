@@ -177,7 +177,10 @@ class Scenario:
         )
 
     def __repr__(self) -> str:
-        return f"Scenario({self.name!r}, {self.base_year}-{self.horizon}, factor_set={self.factor_set!r})"
+        return (
+            f"Scenario({self.name!r}, {self.base_year}-{self.horizon}, "
+            f"factor_set={self.factor_set!r})"
+        )
 
 
 def _rebuild(source, levers, factor_set, method, horizon, name):

@@ -37,8 +37,8 @@ class CountingPool(cf.ThreadPoolExecutor):
         ),
         (
             dict(uncertain={"capacity_gw/sollar@2030": A.uniform(1, 2)}),
-            "'capacity_gw/sollar@2030': lever capacity_gw/sollar: unknown key 'sollar' (did you mean "
-            "`capacity_gw/solar`",
+            "'capacity_gw/sollar@2030': lever capacity_gw/sollar: unknown key 'sollar' "
+            "(did you mean `capacity_gw/solar`",
         ),
         (
             dict(uncertain={"capacity_gw@2030": A.uniform(1, 2)}),
