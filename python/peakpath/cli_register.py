@@ -113,6 +113,7 @@ def _cmd_verify(args) -> int:
     return 1
 
 
+# long: one argparse definition per register command, a table more than logic.
 def add_register_parser(subparsers) -> argparse.ArgumentParser:
     """Adds ``register`` with its sub-commands to an argparse sub-parser collection."""
     parser = subparsers.add_parser(

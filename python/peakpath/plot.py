@@ -289,6 +289,7 @@ def _room_above(ax, labels):
     ax.set_ylim(lo, hi)
 
 
+# long: the lines, the shared peak labels placed apart, and the target bands, in drawing order.
 def trajectories(
     results, targets=None, indicator: str = "co2_total_mt", ax=None, tolerance: float = 0.01
 ):

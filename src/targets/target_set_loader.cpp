@@ -113,6 +113,7 @@ const char* value_key(TargetKind kind) {
   }
 }
 
+// long: reads and checks each key of a target entry in turn, one short block per key.
 Target parse_target(const std::string& file, const YAML::Node& node, std::size_t index) {
   const std::string at = "targets[" + std::to_string(index) + "]";
   if (!node.IsMap()) throw DataError(yaml_where(file, node, at) + ": expected a mapping");

@@ -65,6 +65,39 @@ inline stock::ShareCurve new_build_curve(const ScenarioPaths& paths, const std::
   return stock::ShareCurve(weight ? *weight : TimePath(base_share));
 }
 
+/// The `retrofit_rate` paths of sector @p id (keys "sector/from/to", each a share of the source
+/// class's base-year capacity per year) as flows between @p specs, in capacity per year.
+/// @throws std::invalid_argument for a key that is not sector/from/to or names an unknown class.
+inline std::vector<stock::RetrofitFlow> retrofit_flows(
+    const ScenarioPaths& paths, const std::string& id,
+    const std::vector<const TechnologyClassSpec*>& specs, double base_capacity) {
+  std::vector<stock::RetrofitFlow> flows;
+  const auto retrofit = paths.all().find("retrofit_rate");
+  if (retrofit == paths.all().end()) return flows;
+  for (const auto& [key, rate] : retrofit->second) {
+    if (key.compare(0, id.size() + 1, id + "/") != 0) continue;
+    const std::string rest = key.substr(id.size() + 1);
+    const auto slash = rest.find('/');
+    const auto index_of = [&](const std::string& name) {
+      for (std::size_t k = 0; k < specs.size(); ++k)
+        if (specs[k]->name == name) return k;
+      throw std::invalid_argument("retrofit_rate '" + key + "': unknown class '" + name +
+                                  "' of sector '" + id + "'");
+    };
+    if (slash == std::string::npos)
+      throw std::invalid_argument("retrofit_rate '" + key + "': use the key sector/from/to");
+    stock::RetrofitFlow flow;
+    flow.from = index_of(rest.substr(0, slash));
+    flow.to = index_of(rest.substr(slash + 1));
+    std::vector<double> absolute;
+    for (double v : rate.values())
+      absolute.push_back(v * specs[flow.from]->base_share * base_capacity);
+    flow.rate = TimePath(rate.years(), absolute, "retrofit_rate " + key);
+    flows.push_back(flow);
+  }
+  return flows;
+}
+
 /// Simulates the technology classes of sector @p s driven by @p activity (one value per year),
 /// keeping at least @p minimum_capacity (empty: none).
 /// Base-year capacity = activity / utilisation (or the minimum), split by base_share and aged
@@ -123,29 +156,7 @@ inline SectorDynamics simulate_sector_classes(const Dataset& data, const Scenari
     }
     dynamics.classes.push_back(spec->name);
   }
-  if (const auto retrofit = paths.all().find("retrofit_rate"); retrofit != paths.all().end()) {
-    for (const auto& [key, rate] : retrofit->second) {
-      if (key.compare(0, id.size() + 1, id + "/") != 0) continue;
-      const std::string rest = key.substr(id.size() + 1);
-      const auto slash = rest.find('/');
-      const auto index_of = [&](const std::string& name) {
-        for (std::size_t k = 0; k < specs.size(); ++k)
-          if (specs[k]->name == name) return k;
-        throw std::invalid_argument("retrofit_rate '" + key + "': unknown class '" + name +
-                                    "' of sector '" + id + "'");
-      };
-      if (slash == std::string::npos)
-        throw std::invalid_argument("retrofit_rate '" + key + "': use the key sector/from/to");
-      stock::RetrofitFlow flow;
-      flow.from = index_of(rest.substr(0, slash));
-      flow.to = index_of(rest.substr(slash + 1));
-      std::vector<double> absolute;
-      for (double v : rate.values())
-        absolute.push_back(v * specs[flow.from]->base_share * base_capacity);
-      flow.rate = TimePath(rate.years(), absolute, "retrofit_rate " + key);
-      inputs.retrofits.push_back(flow);
-    }
-  }
+  inputs.retrofits = retrofit_flows(paths, id, specs, base_capacity);
   dynamics.result = stock::simulate(model, inputs, options);
   dynamics.constrained = !model.replacement_ratio.empty();
   dynamics.output_capacity.resize(static_cast<Eigen::Index>(years.size()));

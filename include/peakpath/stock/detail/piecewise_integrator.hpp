@@ -41,6 +41,8 @@ inline PiecewiseWorkspace& piecewise_workspace() {
 /// in time, so also across a kink).
 /// @throws IntegrationError (through system.fail) after @p max_steps step attempts within one
 ///         sample interval or when the step size underflows
+// long: one Dormand-Prince step loop with its error control and kinks; split, its state would
+// have to travel between the parts.
 template <class Observe>
 void integrate_piecewise(const CapacitySystem& system, const std::vector<double>& years,
                          const std::vector<double>& x0, double abs_tolerance, double rel_tolerance,
