@@ -102,8 +102,11 @@ bool is_iso_date(const std::string& text) {
   if (month < 1 || month > 12) return false;
   if (text.size() == 7) return true;
   if (text.size() != 10 || text[7] != '-' || !digits(text, 8, 2)) return false;
+  const int year = std::stoi(text.substr(0, 4));
   const int day = std::stoi(text.substr(8, 2));
-  return day >= 1 && day <= 31;
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  static constexpr int DAYS[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return day >= 1 && day <= DAYS[month - 1] + (month == 2 && leap ? 1 : 0);
 }
 
 int year_of(const std::string& text) {
@@ -162,6 +165,13 @@ std::vector<std::string> project_problems(const Project& p) {
     problems.push_back("retired: '" + p.retired + "': not a date (YYYY[-MM[-DD]])");
   if (p.status == "retired" && p.retired.empty())
     problems.push_back("retired: '': a retired project needs its retirement date");
+  // Dates of one precision or another (YYYY, YYYY-MM, YYYY-MM-DD) compare as text on the
+  // shorter of the two, so 2030 is not before 2030-06.
+  const std::size_t common = std::min(p.commissioned.size(), p.retired.size());
+  if (is_iso_date(p.commissioned) && is_iso_date(p.retired) &&
+      p.retired.compare(0, common, p.commissioned, 0, common) < 0)
+    problems.push_back("retired: '" + p.retired + "': before commissioned '" + p.commissioned +
+                       "'");
   return problems;
 }
 

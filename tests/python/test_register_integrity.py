@@ -112,6 +112,28 @@ def test_1e308_t_so2_is_refused_naming_the_field_and_value(tmp_path):
     assert len(reg.projects()) == 0
 
 
+@pytest.mark.parametrize(
+    "fields, message",
+    [
+        ({"commissioned": "2028-02-30"}, r"commissioned: '2028-02-30': not a date"),
+        ({"commissioned": "2027-02-29"}, r"commissioned: '2027-02-29': not a date"),
+        (
+            {"status": "retired", "commissioned": "2030-05", "retired": "2029"},
+            r"retired: '2029': before commissioned '2030-05'",
+        ),
+    ],
+)
+def test_impossible_dates_are_refused_naming_the_field(tmp_path, fields, message):
+    reg = Register(tmp_path / "r.db")
+    with pytest.raises(ValueError, match=message):
+        reg.add_project(**steel("a", **fields))
+    assert len(reg.projects()) == 0
+    # A leap day and a retirement in the year of commissioning are real dates.
+    reg.add_project(**steel("b", commissioned="2028-02-29"))
+    reg.add_project(**steel("c", status="retired", commissioned="2030-05", retired="2030"))
+    assert len(reg.projects()) == 2
+
+
 def test_amounts_at_the_limits_are_accepted_and_the_requirement_is_finite(tmp_path):
     reg = Register(tmp_path / "r.db")
     reg.add_project(**steel("a", so2_t=1e8, co2_t=1e10, energy_tce=1e9, coal_t=1e9))
