@@ -118,7 +118,8 @@ def goal_seek(
     ``lever``: see :func:`lever_adjustment`. ``target``: a target id of ``targets`` (a
     :class:`Targets` or a shipped name) or a target object. ``start_year``: the first year the
     lever acts in; earlier years, the base year among them, keep the scenario's values. Default:
-    the lever's own ``from_year``, else the scenario's first projection year (base year + 1);
+    the lever's own ``from_year``, else the scenario's first projection year (the year after
+    its observed history, 2025 for Shandong);
     for a schedule (start-year mode) it is the earliest start allowed. Assumes the target's
     margin is monotone in x over the bracket. ``tolerance`` is the final bracket width (0: 1e-6
     of the bracket); start years are whole.

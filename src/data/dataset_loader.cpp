@@ -346,6 +346,13 @@ Dataset load_manifest(const std::string& directory) {
   if (data.horizon < data.base_year)
     throw DataError(manifest_path + ": horizon " + std::to_string(data.horizon) +
                     " is before base_year " + std::to_string(data.base_year));
+  data.history_end = manifest["history_end"]
+                         ? yaml_as<int>(manifest_path, manifest["history_end"], "history_end")
+                         : data.base_year;
+  if (data.history_end < data.base_year || data.history_end >= data.horizon)
+    throw DataError(manifest_path + ": history_end " + std::to_string(data.history_end) +
+                    " must lie in [base_year " + std::to_string(data.base_year) + ", horizon " +
+                    std::to_string(data.horizon) + ")");
   data.default_factor_set =
       manifest["default_factor_set"]
           ? yaml_as<std::string>(manifest_path, manifest["default_factor_set"],

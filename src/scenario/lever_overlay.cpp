@@ -137,10 +137,14 @@ void check_lever(const Dataset& data, const std::string& variable, const std::st
   }
 }
 
-TimePath overlay_path(const TimePath* base, const TimePath& lever, int base_year,
-                      const LeverDefinition& definition, const std::string& key, LeverMerge merge,
-                      const std::string& where) {
-  if (merge == LeverMerge::replace || !base) return lever;
+namespace {
+
+/// The lever's points laid over @p base from the lever's first year (see overlay_path); the
+/// last observed year (@p history_end) is kept as a point, so the path moves from it.
+TimePath overlay_unchecked(const TimePath& base_path, const TimePath& lever, int base_year,
+                           int history_end, const LeverDefinition& definition,
+                           const std::string& key, const std::string& where) {
+  const TimePath* base = &base_path;
   const double first = lever.years().front();
   const double b = base_year;
   if (first <= b) {
@@ -155,14 +159,54 @@ TimePath overlay_path(const TimePath* base, const TimePath& lever, int base_year
     return lever;
   }
   std::vector<double> years{b}, values{base->at(b)};
-  for (std::size_t i = 0; i < base->years().size(); ++i)
-    if (base->years()[i] > b && base->years()[i] < first) {
-      years.push_back(base->years()[i]);
+  const double h = history_end;
+  for (std::size_t i = 0; i < base->years().size(); ++i) {
+    const double year = base->years()[i];
+    if (years.back() < h && h < year && h < first) {  // the history's end, between two points
+      years.push_back(h);
+      values.push_back(base->at(h));
+    }
+    if (year > b && year < first) {
+      years.push_back(year);
       values.push_back(base->values()[i]);
     }
+  }
+  if (years.back() < h && h < first) {
+    years.push_back(h);
+    values.push_back(base->at(h));
+  }
   years.insert(years.end(), lever.years().begin(), lever.years().end());
   values.insert(values.end(), lever.values().begin(), lever.values().end());
   return TimePath(years, values, where);
+}
+
+/// Throws unless @p path keeps @p base's values in the observed years after the base year.
+void check_history_kept(const TimePath& base, const TimePath& path, int base_year, int history_end,
+                        const LeverDefinition& definition, const std::string& key,
+                        const std::string& where) {
+  for (int year = base_year + 1; year <= history_end; ++year) {
+    const double kept = base.at(year), given = path.at(year);
+    if (std::abs(given - kept) > 1e-9 * std::max(1.0, std::abs(kept)))
+      throw DataError(where + ": lever " + definition.variable + "/" + key + " would change " +
+                      std::to_string(year) + ", an observed year (" +
+                      std::to_string(base_year + 1) + "-" + std::to_string(history_end) +
+                      "), from " + number(kept) + " to " + number(given) + "; scenarios act from " +
+                      std::to_string(history_end + 1) +
+                      " and the history keeps its values unless the lever is applied with "
+                      "replace (Python: with_levers(..., replace=True); YAML: replace: true)");
+  }
+}
+
+}  // namespace
+
+TimePath overlay_path(const TimePath* base, const TimePath& lever, int base_year, int history_end,
+                      const LeverDefinition& definition, const std::string& key, LeverMerge merge,
+                      const std::string& where) {
+  if (merge == LeverMerge::replace || !base) return lever;
+  const TimePath result =
+      overlay_unchecked(*base, lever, base_year, history_end, definition, key, where);
+  check_history_kept(*base, result, base_year, history_end, definition, key, where);
+  return result;
 }
 
 }  // namespace peakpath

@@ -251,8 +251,8 @@ Scenario Scenario::with_levers(const PathSet& overrides, LeverMerge merge,
       if (const auto v = levers.find(variable); v != levers.end())
         if (const auto k = v->second.find(key); k != v->second.end()) base = k->second;
       if (!base) base = lever_default(*dataset, lever, key);
-      copy.levers[variable][key] =
-          overlay_path(base ? &*base : nullptr, path, base_year, lever, key, merge, at);
+      copy.levers[variable][key] = overlay_path(base ? &*base : nullptr, path, base_year,
+                                                dataset->history_end, lever, key, merge, at);
     }
   }
   return copy;

@@ -133,7 +133,8 @@ def test_start_year_parameter(scenario, tmp_path):
         scenario, lever, "cap", (1, 5), targets=targets, start_year=2026, tolerance=1e-4
     )
     early = gs.goal_seek(scenario, lever, "cap", (1, 5), targets=targets, tolerance=1e-4)
-    assert late.start_year == 2026 and early.start_year == 2021
+    # by default the lever acts from the first projection year, after the observed history
+    assert late.start_year == 2026 and early.start_year == 2025
     assert late.scenario.levers["capacity_gw"]["solar"][2025.0] == pytest.approx(
         scenario.dataset.paths["capacity_gw"]["solar"][1][
             scenario.dataset.paths["capacity_gw"]["solar"][0].index(2025.0)

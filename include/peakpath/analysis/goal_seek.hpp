@@ -34,8 +34,8 @@ struct GoalSeekOptions {
   std::uintmax_t max_iterations = 100;  ///< root-finder iterations (each one run)
   /// First year the lever acts in (constant, multiplier and scale modes; the earliest start
   /// for start_year): earlier years, the base year among them, keep the scenario's values.
-  /// 0: the scenario's first projection year, base_year + 1. An adjustment's own from_year is
-  /// used when this is 0.
+  /// 0: the scenario's first projection year, after its observed history. An adjustment's own
+  /// from_year is used when this is 0.
   int start_year = 0;
 };
 
@@ -85,7 +85,7 @@ inline std::string seek_number(double x) {
 }
 
 /// The first year the lever acts in: @p options.start_year, else the adjustment's own
-/// from_year, else base_year + 1.
+/// from_year, else the first projection year (the year after the observed history).
 /// @throws std::invalid_argument for a year outside the projection or two that disagree
 inline int seek_start_year(const Scenario& scenario, const LeverAdjustment& adjustment,
                            const GoalSeekOptions& options, const std::string& where) {
@@ -96,7 +96,7 @@ inline int seek_start_year(const Scenario& scenario, const LeverAdjustment& adju
                                 " disagree (give one)");
   const int start = options.start_year != 0 ? options.start_year
                     : own != 0              ? own
-                                            : scenario.base_year + 1;
+                                            : scenario.dataset->history_end + 1;
   if (start <= scenario.base_year || start > scenario.horizon)
     throw std::invalid_argument(
         where + ": start_year " + std::to_string(start) + " must lie in the projection, " +

@@ -64,6 +64,9 @@ struct Dataset {
   std::string default_factor_set;  ///< "china" or "ipcc2006"
   int base_year = 0;
   int horizon = 0;
+  /// the last year whose drivers are observed (base_year when there is no history): scenario
+  /// levers act from the year after it, and the years up to it keep their values
+  int history_end = 0;
   std::vector<Sector> sectors;
   std::vector<std::string> fuel_ids;  ///< catalogue order
   Eigen::VectorXd base_activity;      ///< per sector, in the sector's activity unit

@@ -35,13 +35,15 @@ void check_lever(const Dataset& data, const std::string& variable, const std::st
                  const TimePath& path, const std::string& where);
 
 /// @brief @p lever (of @p definition and @p key) laid over @p base (nullptr: no base path) for a
-/// run starting in
-/// @p base_year. Overlay keeps the points of @p base before the lever's first year (those
-/// before the base year folded into one point at the base year), so that between the last kept
-/// point and the lever's first one the value is interpolated linearly.
+/// run starting in @p base_year whose drivers are observed up to @p history_end. Overlay keeps
+/// the points of @p base before the lever's first year (those before the base year folded into
+/// one point at the base year) and the value of @p history_end, so that between the last kept
+/// point and the lever's first one the value is interpolated linearly; replace (@p merge) takes
+/// the lever as it is.
 /// @throws DataError when, under overlay, a lever that acts in the base year would change the
-/// base year's value (a point at or before the base year that differs from it).
-TimePath overlay_path(const TimePath* base, const TimePath& lever, int base_year,
+/// base year's value, or the lever would change a year of the observed history (base_year + 1
+/// to @p history_end); the message names lever, key, year and both values.
+TimePath overlay_path(const TimePath* base, const TimePath& lever, int base_year, int history_end,
                       const LeverDefinition& definition, const std::string& key, LeverMerge merge,
                       const std::string& where);
 
