@@ -132,7 +132,7 @@ TEST(LeverChecks, OutOfRangeNamesLeverKeyYearAndValue) {
   PathSet utilisation;
   utilisation["utilisation"]["ferrous_metals"] = TimePath({2030}, {0.0});
   EXPECT_TRUE(
-      contains(message_of<DataError>([&] { baseline().with_levers(utilisation); }), "(0, inf]"));
+      contains(message_of<DataError>([&] { baseline().with_levers(utilisation); }), "[0.01, 1]"));
 }
 
 TEST(LeverOverlay, APointOverlaysTheDatasetPathAndKeepsTheBaseYear) {
@@ -148,13 +148,15 @@ TEST(LeverOverlay, APointOverlaysTheDatasetPathAndKeepsTheBaseYear) {
   EXPECT_DOUBLE_EQ(solar.at(2050), 150.0);
 }
 
-TEST(LeverOverlay, ALeverWithAConstantDefaultStartsFromIt) {
+TEST(LeverOverlay, ALeverWithAConstantDefaultStartsFromItAfterTheHistory) {
+  // The default is 0; history_end is 2024, so the path stays 0 to 2024 and rises from there.
   PathSet levers;
   levers["ccus_capture_mt"]["power_heat"] = TimePath({2040}, {50.0});
   const Scenario s = baseline().with_levers(levers);
   const TimePath& ccus = s.levers.at("ccus_capture_mt").at("power_heat");
   EXPECT_DOUBLE_EQ(ccus.at(2020), 0.0);
-  EXPECT_DOUBLE_EQ(ccus.at(2030), 25.0);
+  EXPECT_DOUBLE_EQ(ccus.at(2024), 0.0);
+  EXPECT_DOUBLE_EQ(ccus.at(2032), 25.0);
 }
 
 TEST(LeverOverlay, TheBaseYearChangesOnlyWithReplace) {
@@ -166,14 +168,20 @@ TEST(LeverOverlay, TheBaseYearChangesOnlyWithReplace) {
   EXPECT_TRUE(contains(m, "replace")) << m;
   const Scenario replaced = baseline().with_levers(levers, LeverMerge::replace);
   EXPECT_DOUBLE_EQ(replaced.levers.at("capacity_gw").at("solar").at(2020), 40.0);
-  // A base-year point equal to the base value changes nothing and is accepted.
+  // A base-year point equal to the base value passes the base-year check, but the straight
+  // line to 2030 would rewrite the observed years 2021-2024.
   PathSet same;
   same["capacity_gw"]["solar"] = TimePath({2020, 2030}, {22.72, 150.0});
-  EXPECT_NO_THROW(baseline().with_levers(same));
-  // A lever the model does not read in the base year accepts any point.
+  const std::string history = message_of<DataError>([&] { baseline().with_levers(same); });
+  EXPECT_TRUE(contains(history, "would change 2021, an observed year (2021-2024)")) << history;
+  // A lever the model does not read in the base year accepts a constant from 2025 on; over the
+  // whole horizon it would replace the observed growth of 2021-2024.
   PathSet growth;
-  growth["gdp_growth"]["total"] = TimePath(0.03);
+  growth["gdp_growth"]["total"] = TimePath({2025}, {0.03});
   EXPECT_NO_THROW(baseline().with_levers(growth));
+  growth["gdp_growth"]["total"] = TimePath(0.03);
+  EXPECT_THROW(baseline().with_levers(growth), DataError);
+  EXPECT_NO_THROW(baseline().with_levers(growth, LeverMerge::replace));
 }
 
 std::string write_scenario(const std::string& name, const std::string& levers) {
