@@ -157,7 +157,7 @@ TEST(StreamingStats, BadInputAndEmptyStatistics) {
   EXPECT_EQ(message_of([&] { s.merge(pa::StreamingStats(1e-3, 1e-12, 10)); }),
             "StreamingStats.merge: relative_accuracy, min_magnitude and exact_capacity must match");
   EXPECT_EQ(message_of([] { pa::StreamingStats(0.7); }),
-            "StreamingStats: relative_accuracy = 0.69999999999999996: must lie in [1e-12, 0.5]");
+            "StreamingStats: relative_accuracy = 0.7: must lie in [1e-12, 0.5]");
 }
 
 TEST(ProbabilityCounter, CountsAndMerges) {

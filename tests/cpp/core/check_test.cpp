@@ -29,7 +29,7 @@ TEST(Check, SharesNameTheNegativeElementAndTheSum) {
   EXPECT_EQ(message_of<std::domain_error>([] {
               peakpath::check_shares("mix", "shares", std::vector<double>{0.5, 0.6, -0.1});
             }),
-            "mix: shares[2] = -0.10000000000000001: must be non-negative");
+            "mix: shares[2] = -0.1: must be non-negative");
   EXPECT_NE(message_of<std::domain_error>([] {
               peakpath::check_shares("mix", "shares", std::vector<double>{0.5, 0.6});
             }).find("sum(shares) = 1.1"),

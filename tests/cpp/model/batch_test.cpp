@@ -20,10 +20,11 @@ using peakpath::Results;
 using peakpath::RunError;
 using peakpath::Scenario;
 
+// A factor out of range is refused when the scenario is built (the lever catalogue), so the
+// scenario is changed directly: the batch must meet the error when it runs.
 Scenario with_solar_factor(const Scenario& base, double factor, const std::string& name) {
-  peakpath::PathSet levers;
-  levers["capacity_factor"]["solar"] = peakpath::TimePath(factor);
-  Scenario s = base.with_levers(levers);
+  Scenario s = base;
+  s.levers["capacity_factor"]["solar"] = peakpath::TimePath(factor);
   s.name = name;
   return s;
 }

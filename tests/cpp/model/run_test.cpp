@@ -136,7 +136,7 @@ TEST(RunBatch, SameResultsWhateverTheThreadCount) {
   std::vector<Scenario> scenarios;
   for (int k = 0; k < 6; ++k) {
     peakpath::PathSet levers;
-    levers["capacity_gw"]["solar"] = peakpath::TimePath({2020, 2030}, {22.72, 60.0 + 20.0 * k});
+    levers["capacity_gw"]["solar"] = peakpath::TimePath({2030}, {60.0 + 20.0 * k});
     scenarios.push_back(base.with_levers(levers));
   }
   const auto one = peakpath::run_batch(scenarios, 1);
@@ -182,8 +182,9 @@ TEST(Results, IamcTableHasOneRowPerVariableAndYearColumns) {
 
 TEST(Economy, ValueAddedGrowsAtGdpGrowthWithServicesTheResidual) {
   peakpath::PathSet levers;
-  levers["gdp_growth"]["total"] = peakpath::TimePath(0.05);
-  const Results r = peakpath::run(Scenario::load("shandong/baseline").with_levers(levers));
+  levers["gdp_growth"]["total"] = peakpath::TimePath(0.05);  // also over the observed years
+  const Results r = peakpath::run(
+      Scenario::load("shandong/baseline").with_levers(levers, peakpath::LeverMerge::replace));
   const Eigen::VectorXd gdp = r.indicator("gdp_100m_cny");
   for (Eigen::Index t = 1; t < gdp.size(); ++t) EXPECT_NEAR(gdp[t] / gdp[t - 1], 1.05, 1e-12);
 }
@@ -191,8 +192,8 @@ TEST(Economy, ValueAddedGrowsAtGdpGrowthWithServicesTheResidual) {
 TEST(Economy, HigherGdpGrowthRaisesEnergyAndCo2) {
   const Scenario base = Scenario::load("shandong/baseline");
   peakpath::PathSet low, high;
-  low["gdp_growth"]["total"] = peakpath::TimePath(0.04);
-  high["gdp_growth"]["total"] = peakpath::TimePath(0.05);
+  low["gdp_growth"]["total"] = peakpath::TimePath({2025}, {0.04});  // from the projection on
+  high["gdp_growth"]["total"] = peakpath::TimePath({2025}, {0.05});
   const Results a = peakpath::run(base.with_levers(low));
   const Results b = peakpath::run(base.with_levers(high));
   const std::size_t t = a.year_index(2030);

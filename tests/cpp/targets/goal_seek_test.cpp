@@ -142,6 +142,7 @@ TEST(GoalSeek, RecoversAPlantedStartYear) {
   const auto target = planted_cap(peakpath::apply_lever(baseline(), schedule, 2024));
   peakpath::GoalSeekOptions options;
   options.find = peakpath::SeekDirection::largest;
+  options.start_year = 2021;  // a counterfactual inside the observed years, said explicitly
   const auto found = peakpath::goal_seek(baseline(), schedule, target, 2021, 2029, options);
   EXPECT_EQ(found.value, 2024);
   EXPECT_TRUE(found.outcome.passed);
@@ -164,13 +165,13 @@ TEST(GoalSeek, BoundThatAlreadyPassesIsTheAnswer) {
 }
 
 TEST(GoalSeek, LeverActsFromTheFirstProjectionYear) {
-  // A constant lever: the base year keeps its CO2 whatever the value.
+  // A constant lever: the base year and the observed years keep their CO2 whatever the value.
   peakpath::LeverAdjustment solar;
   solar.variable = "capacity_gw";
   solar.key = "solar";
   auto target = planted_cap(baseline());
   const auto found = peakpath::goal_seek(baseline(), solar, target, 0.0, 300.0);
-  EXPECT_EQ(found.start_year, baseline().base_year + 1);
+  EXPECT_EQ(found.start_year, baseline().dataset->history_end + 1);  // after the history
   EXPECT_EQ(found.status, peakpath::GoalSeekStatus::met);
   const peakpath::Results base = peakpath::run(baseline());
   EXPECT_EQ(found.results.indicator_values.row(0), base.indicator_values.row(0));
