@@ -167,18 +167,20 @@ class LeverPlan:
         self.base = base
         self.edits = tuple(edits)
         self.base_year = lo
+        self.history_end = scenario.dataset.history_end
         self.keeps_base = {vk: _BASE_YEAR_EFFECT[vk[0]] for vk in base}
 
     def _scale_path(self, path: tuple, years: list, values: list, x: float) -> None:
-        if not self.keeps_base[path]:
+        h = float(self.history_end)
+        if not self.keeps_base[path] and h == self.base_year:
             values[:] = [v * x for v in values]
             return
-        # The base year keeps its value; every projection year is multiplied.
-        b = float(self.base_year)
-        at = [float(np.interp(y, years, values)) for y in (b, b + 1)]
-        later = [(y, v * x) for y, v in zip(years, values) if y > b + 1]
-        years[:] = [b, b + 1] + [y for y, _ in later]
-        values[:] = [at[0], at[1] * x] + [v for _, v in later]
+        # The base year and the observed history keep their values; every projection year is
+        # multiplied.
+        grid = sorted({y for y in years if y <= h} | {h, h + 1} | {y for y in years if y > h + 1})
+        old = [float(np.interp(y, years, values)) for y in grid]
+        years[:] = grid
+        values[:] = [v if y <= h else v * x for y, v in zip(grid, old)]
 
     def levers(self, row) -> dict:
         """The lever spec {variable: {key: (years, values)}} with ``row[i]`` at address i."""

@@ -75,6 +75,7 @@ void bind_model(py::module_& m) {
       .def_readonly("region", &Dataset::region)
       .def_readonly("directory", &Dataset::directory)
       .def_readonly("base_year", &Dataset::base_year)
+      .def_readonly("history_end", &Dataset::history_end)
       .def_readonly("horizon", &Dataset::horizon)
       .def_readonly("fuel_ids", &Dataset::fuel_ids)
       .def_readonly("power", &Dataset::power)

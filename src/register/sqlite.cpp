@@ -75,7 +75,9 @@ Database::~Database() {
 
 void Database::fail(int rc, const std::string& what) const {
   const std::string why = reason(rc);
-  const std::string sqlite = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
+  // The connection's own message when it has one; else that of the code (a check of ours).
+  const std::string sqlite =
+      db_ && sqlite3_errcode(db_) != SQLITE_OK ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
   if (!why.empty()) throw DataError(path_ + ": " + what + ": " + why + " [" + sqlite + "]");
   throw Error(path_ + ": " + what + ": " + sqlite);
 }

@@ -180,21 +180,21 @@ TimePath overlay_unchecked(const TimePath& base_path, const TimePath& lever, int
   return TimePath(years, values, where);
 }
 
-/// Throws unless @p path keeps @p base's values in the observed years after the base year.
-void check_history_kept(const TimePath& base, const TimePath& path, int base_year, int history_end,
-                        const LeverDefinition& definition, const std::string& key,
-                        const std::string& where) {
-  for (int year = base_year + 1; year <= history_end; ++year) {
-    const double kept = base.at(year), given = path.at(year);
-    if (std::abs(given - kept) > 1e-9 * std::max(1.0, std::abs(kept)))
-      throw DataError(where + ": lever " + definition.variable + "/" + key + " would change " +
-                      std::to_string(year) + ", an observed year (" +
+/// Throws when @p lever has a point dated in the observed years after the base year that
+/// differs from @p base there (a point that repeats the path changes nothing).
+void check_no_point_in_history(const TimePath& base, const TimePath& lever, int base_year,
+                               int history_end, const LeverDefinition& definition,
+                               const std::string& key, const std::string& where) {
+  for (double year : lever.years())
+    if (year > base_year && year <= history_end &&
+        std::abs(lever.at(year) - base.at(year)) > 1e-9 * std::max(1.0, std::abs(base.at(year))))
+      throw DataError(where + ": lever " + definition.variable + "/" + key + " point in " +
+                      year_text(year) + " lies in the observed years (" +
                       std::to_string(base_year + 1) + "-" + std::to_string(history_end) +
-                      "), from " + number(kept) + " to " + number(given) + "; scenarios act from " +
+                      "), where the path is " + number(base.at(year)) + "; scenarios act from " +
                       std::to_string(history_end + 1) +
                       " and the history keeps its values unless the lever is applied with "
                       "replace (Python: with_levers(..., replace=True); YAML: replace: true)");
-  }
 }
 
 }  // namespace
@@ -203,10 +203,8 @@ TimePath overlay_path(const TimePath* base, const TimePath& lever, int base_year
                       const LeverDefinition& definition, const std::string& key, LeverMerge merge,
                       const std::string& where) {
   if (merge == LeverMerge::replace || !base) return lever;
-  const TimePath result =
-      overlay_unchecked(*base, lever, base_year, history_end, definition, key, where);
-  check_history_kept(*base, result, base_year, history_end, definition, key, where);
-  return result;
+  check_no_point_in_history(*base, lever, base_year, history_end, definition, key, where);
+  return overlay_unchecked(*base, lever, base_year, history_end, definition, key, where);
 }
 
 }  // namespace peakpath

@@ -152,9 +152,12 @@ def test_extends_overrides_levers(data_copy):
     )
     child = _scenario(data_copy, child, "child.yaml")
     sc = pp.Scenario.load(str(child))
-    # Each file overlays the path it extends: the dataset's 2020 and 2025 points stay.
-    assert sc.levers["capacity_gw"]["solar"] == {2020.0: 22.72, 2025.0: 65.0, 2030.0: 150.0}
-    assert sc.levers["capacity_gw"]["nuclear"] == {2020.0: 2.5, 2025.0: 5.7, 2030.0: 10.0}
+    # Each file overlays the path it extends: the dataset's points before 2030 stay.
+    dataset = pp.Scenario.load("shandong/baseline")._core.effective_paths["capacity_gw"]
+    for tech, value in (("solar", 150.0), ("nuclear", 10.0)):
+        years, values = dataset[tech]
+        kept = {y: v for y, v in zip(years, values) if y < 2030}
+        assert sc.levers["capacity_gw"][tech] == {**kept, 2030.0: value}
     assert sc.horizon == 2040
     assert list(pp.run(sc).years)[-1] == 2040
 

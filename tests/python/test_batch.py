@@ -103,16 +103,23 @@ def run_calls(monkeypatch):
     return calls
 
 
-def test_failures_come_from_the_batch_without_serial_reruns(scenarios, run_calls):
-    bad = (
+def _shares_over_one():
+    """Each share is valid (checked when the scenario is built); their sum fails in the run."""
+    return (
         pp.Scenario.load("shandong/baseline")
-        .with_levers(capacity_gw={"solar": {2030: -5}})
-        .renamed("negative_solar")
+        .with_levers(
+            fuel_share={"transport/electricity": {2030: 0.9}, "transport/diesel_oil": {2030: 0.9}}
+        )
+        .renamed("shares_over_one")
     )
+
+
+def test_failures_come_from_the_batch_without_serial_reruns(scenarios, run_calls):
+    bad = _shares_over_one()
     with pytest.raises(RuntimeError) as error:
         run_many([scenarios[0], scenarios[1], bad, scenarios[2]], threads=2)
-    assert str(error.value).startswith("run_many: scenario 2 ('negative_solar') failed: ")
-    assert "capacity_gw solar" in str(error.value)
+    assert str(error.value).startswith("run_many: scenario 2 ('shares_over_one') failed: ")
+    assert "fuel_share for 'transport'" in str(error.value)
     assert run_calls == []  # the failed run is not run again to find it
     cause = error.value.__cause__
     with pytest.raises(type(cause)) as again:  # same type and message as a run of its own
@@ -121,18 +128,14 @@ def test_failures_come_from_the_batch_without_serial_reruns(scenarios, run_calls
 
 
 def test_batch_outcomes_hold_each_result_or_error(scenarios, expected):
-    bad = (
-        pp.Scenario.load("shandong/baseline")
-        .with_levers(capacity_gw={"solar": {2030: -5}})
-        .renamed("negative_solar")
-    )
+    bad = _shares_over_one()
     outcomes = pp._core.run_batch_outcomes([scenarios[0]._core, bad._core, scenarios[1]._core], 2)
     assert isinstance(outcomes[0], pp._core.Results) and isinstance(outcomes[2], pp._core.Results)
     np.testing.assert_array_equal(outcomes[2].indicator_values, expected[1])
     error = outcomes[1]
     assert isinstance(error, pp._core.RunError)
-    assert (error.index, error.scenario) == (1, "negative_solar")
-    assert "capacity_gw solar" in error.message and error.type
+    assert (error.index, error.scenario) == (1, "shares_over_one")
+    assert "fuel_share for 'transport'" in error.message and error.type
     with pytest.raises(Exception) as raised:
         error.rethrow()
     assert str(raised.value) == error.message

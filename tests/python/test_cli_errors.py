@@ -154,7 +154,8 @@ def test_read_only_register_is_one_line():
         )
         os.chmod(csv, 0o644)
         proc = peakpath("register", "import", db, csv, preexec_fn=_as_nobody)
-        one_line_error(proc, cli.EXIT_FAILED, db, "readonly database")
+        # the register says why it cannot be opened: a file the user gave that cannot be written
+        one_line_error(proc, cli.EXIT_BAD_INPUT, db, "readonly database")
     finally:
         shutil.rmtree(top, ignore_errors=True)
 

@@ -157,4 +157,4 @@ def test_failing_samples_are_not_run_again(scenario, monkeypatch):
     assert serial == []
     for f in r.failures:
         assert f.message.startswith(("ValueError: ", "DataError: ", "RuntimeError: ", "Error: "))
-        assert "capacity_gw solar" in f.message
+        assert "capacity_gw/solar" in f.message

@@ -78,6 +78,7 @@ def test_recovers_a_planted_start_year_seeking_the_latest(scenario, tmp_path):
         (2021, 2030),
         find="largest",
         targets=cap_target(tmp_path, cap_at(planted)),
+        start_year=2021,  # inside the observed years: a counterfactual, said explicitly
     )
     assert found.value == 2026
 
@@ -134,7 +135,8 @@ def test_start_year_parameter(scenario, tmp_path):
     )
     early = gs.goal_seek(scenario, lever, "cap", (1, 5), targets=targets, tolerance=1e-4)
     # by default the lever acts from the first projection year, after the observed history
-    assert late.start_year == 2026 and early.start_year == 2025
+    # (the year after the base year while the dataset declares no history)
+    assert late.start_year == 2026 and early.start_year == 2021
     assert late.scenario.levers["capacity_gw"]["solar"][2025.0] == pytest.approx(
         scenario.dataset.paths["capacity_gw"]["solar"][1][
             scenario.dataset.paths["capacity_gw"]["solar"][0].index(2025.0)

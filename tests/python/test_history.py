@@ -4,6 +4,7 @@ import csv
 import os
 
 import numpy as np
+import yaml
 import pytest
 
 import peakpath as pp
@@ -14,7 +15,8 @@ SHANDONG = os.path.join(HERE, "..", "..", "data", "shandong")
 
 
 def _run(**levers):
-    return pp.run(pp.Scenario.load("shandong/baseline").with_levers(levers))
+    # whole paths from the base year on: a counterfactual, said explicitly
+    return pp.run(pp.Scenario.load("shandong/baseline").with_levers(levers, replace=True))
 
 
 def test_gdp_follows_the_observed_growth_2021_2024(baseline):
@@ -81,6 +83,11 @@ def test_total_consumption_reproduces_the_base_year(baseline):
     )
 
 
+@pytest.mark.xfail(
+    reason="the shipped dataset does not declare its last observed year (history_end) yet, so "
+    "accelerated's steel new-build curve still moves 2021-2024 by up to 5e-5 (issue 12)",
+    strict=True,
+)
 def test_scenarios_share_the_history_2020_2024():
     names = ("baseline", "opinions", "accelerated")
     runs = [pp.run(pp.Scenario.load(f"shandong/{n}")).indicators().loc[2020:2024] for n in names]
@@ -190,10 +197,17 @@ def _overlaid(name, last=2024):
 
 
 def test_shipped_scenarios_set_no_point_in_the_history_and_share_it_under_the_overlay():
+    # The scenario files themselves: every dated point lies in 2025 or later (constants and the
+    # base-year rules applied with replace aside); the levers are then laid over the history.
     for name in ("baseline", "opinions", "accelerated"):
-        for variable, keyed in pp.Scenario.load(f"shandong/{name}")._core.levers.items():
-            for key, (years, _) in keyed.items():
-                assert len(years) == 1 or min(years) >= 2025, (name, variable, key, years)
+        with open(os.path.join(SHANDONG, "scenarios", f"{name}.yaml"), encoding="utf-8") as fh:
+            levers = yaml.safe_load(fh).get("levers") or {}
+        for variable, keyed in levers.items():
+            for key, path in keyed.items():
+                if not isinstance(path, dict) or path.get("replace"):
+                    continue
+                years = [y for y in path if isinstance(y, int)]
+                assert not years or min(years) >= 2025, (name, variable, key, years)
     runs = [
         pp.run(_overlaid(n)).indicators().loc[2020:2024]
         for n in ("baseline", "opinions", "accelerated")

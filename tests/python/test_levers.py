@@ -3,7 +3,6 @@ with suggestions, the deprecated spelling, and docs/levers.md generated from the
 import pathlib
 import warnings
 
-import numpy as np
 import pytest
 
 import peakpath as pp
@@ -49,27 +48,6 @@ def test_base_year_changes_only_with_replace(base):
     sc = base.with_levers(capacity_gw={"solar": {2020: 40, 2030: 150}}, replace=True)
     assert sc.levers["capacity_gw"]["solar"] == {2020.0: 40.0, 2030.0: 150.0}
     assert co2(sc, 2020) != pytest.approx(co2(base, 2020), rel=1e-6)
-
-
-def test_observed_history_changes_only_with_replace(base):
-    # 2021-2024 are observed (history_end: 2024 in dataset.yaml): a lever dated inside them is
-    # an error naming lever, year and both values, unless applied with replace.
-    with pytest.raises(
-        pp.DataError,
-        match=r"capacity_gw/solar would change 2023, an observed year \(2021-2024\), "
-        r"from .* to 99.*replace=True",
-    ):
-        base.with_levers(capacity_gw={"solar": {2023: 99, 2030: 150}})
-    sc = base.with_levers(capacity_gw={"solar": {2023: 99, 2030: 150}}, replace=True)
-    assert pp.run(sc).generation_capacity().loc[2023, "solar"] == pytest.approx(99.0)
-    # A lever from the first projection year on leaves every observed year as it was (to the
-    # stock integration's tolerance, whose steps adapt to the whole horizon).
-    later = pp.run(base.with_levers(capacity_gw={"solar": {2030: 150}})).indicators()
-    np.testing.assert_allclose(
-        later.loc[2020:2024].to_numpy(),
-        pp.run(base).indicators().loc[2020:2024].to_numpy(),
-        rtol=1e-6,
-    )
 
 
 def test_unknown_lever_and_key_suggest_the_closest(base):

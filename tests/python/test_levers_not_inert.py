@@ -13,13 +13,18 @@ EQUIPMENT = float(DATA.base_activity[list(DATA.sector_ids).index("equipment_manu
 NO_DEFAULT = {
     "population_growth": ({}, "total", 0.01),
     "import_share": ({}, "total", 0.3),
-    "grid_loss_share": ({}, "total", 0.08),
-    "ccus_capture_mt": ({}, "power_heat", 10.0),
-    "process_intensity": ({}, "nonmetal_minerals", 0.8),
+    # from a projection year: the base year and the observed history keep their values
+    "grid_loss_share": ({}, "total", {2030: 0.08}),
+    "ccus_capture_mt": ({}, "power_heat", {2030: 10.0}),
+    "process_intensity": ({}, "nonmetal_minerals", {2030: 0.8}),
     "phase_out_rate": ({}, "power_heat/below_baseline", {2025: 0.0, 2026: 0.1}),
-    "fuel_share": ({}, "services/natural_gas", {2020: 0.05, 2030: 0.3}),
+    "fuel_share": ({}, "services/natural_gas", {2030: 0.3}),
     "replacement_ratio": ({}, "ferrous_metals", 1.5),
-    "removal_efficiency": ({}, "power_heat/so2", 0.5),
+    # The dataset's first keys act before 2025 only (the retrofits of 2021-2025) or in the base
+    # year only (power_heat's utilisation sizes the base fleet): perturbed where they act later.
+    "retrofit_rate": ({}, "ferrous_metals/below_baseline/benchmark", {2026: 0.1}),
+    "utilisation": ({}, "ferrous_metals", {2030: 0.7}),
+    "removal_efficiency": ({}, "power_heat/so2", {2030: 0.5}),
     "logistic_saturation": (
         {
             "logistic_rate": {"equipment_manufacturing": 0.1},
@@ -92,8 +97,10 @@ def _indicators(scenario):
 
 
 def _perturbed(years, values):
-    """Moved by a fifth (down for shares and rates near their bounds, up otherwise)."""
-    return {int(y): (v * 0.8 if v != 0 else 0.05) for y, v in zip(years, values)}
+    """The 2030 point moved down by a fifth (or to 0.05 from 0): a projection year, so the base
+    year and the observed history keep their values."""
+    v = float(np.interp(2030, years, values)) if len(years) > 1 else float(values[0])
+    return {2030: v * 0.8 if v != 0 else 0.05}
 
 
 # Levers the shipped dataset makes inert, with why; the test fails if one starts acting.
@@ -122,7 +129,9 @@ def test_lever_changes_an_indicator(lever):
         changed = base.with_levers({lever: {key: value}})
     else:
         assert lever in paths, f"{lever}: no default path and no perturbation in NO_DEFAULT"
-        key, (years, values) = next(iter(paths[lever].items()))
+        key, (years, values) = next(
+            (k, p) for k, p in paths[lever].items() if lever != "gdp_growth" or k == "total"
+        )
         changed = base.with_levers({lever: {key: _perturbed(years, values)}})
     before, after = _indicators(base), _indicators(changed)
     assert (

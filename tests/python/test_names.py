@@ -23,10 +23,13 @@ def test_total_key_constant_and_several_changes(base):
         base.with_levers(gdp_growth={2030: 0.04}).name == "shandong/baseline+gdp_growth@2030=0.04"
     )
     assert (
-        base.with_levers(capacity_gw={"solar": 60}).name == "shandong/baseline+capacity_gw/solar=60"
+        base.with_levers(capacity_gw={"solar": 60}, replace=True).name
+        == "shandong/baseline+capacity_gw/solar=60"
     )
-    two = base.with_levers(capacity_gw={"solar": {2030: 150}, "wind": {2035: 90}})
-    assert two.name == ("shandong/baseline+capacity_gw/solar@2030=150" "+capacity_gw/wind@2035=90")
+    two = base.with_levers(capacity_gw={"solar": {2030: 150}, "wind_onshore": {2035: 90}})
+    assert two.name == (
+        "shandong/baseline+capacity_gw/solar@2030=150" "+capacity_gw/wind_onshore@2035=90"
+    )
 
 
 def test_options_name_the_option(base):

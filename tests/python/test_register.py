@@ -32,7 +32,8 @@ def steel(id, **changes):
         so2_t=100,
         nox_t=200,
         pm_t=50,
-        commissioned="2026",
+        # a retired plant was commissioned long before it closed; a new one from 2026
+        commissioned="2000" if changes.get("status") == "retired" else "2026",
     )
     fields.update(changes)
     return fields

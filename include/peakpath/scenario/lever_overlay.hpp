@@ -41,8 +41,8 @@ void check_lever(const Dataset& data, const std::string& variable, const std::st
 /// point and the lever's first one the value is interpolated linearly; replace (@p merge) takes
 /// the lever as it is.
 /// @throws DataError when, under overlay, a lever that acts in the base year would change the
-/// base year's value, or the lever would change a year of the observed history (base_year + 1
-/// to @p history_end); the message names lever, key, year and both values.
+/// base year's value, or the lever has a point dated in the observed history (base_year + 1 to
+/// @p history_end); the message names lever, key, year and the kept value.
 TimePath overlay_path(const TimePath* base, const TimePath& lever, int base_year, int history_end,
                       const LeverDefinition& definition, const std::string& key, LeverMerge merge,
                       const std::string& where);

@@ -4,6 +4,7 @@
 
 #include <cstdio>
 #include <fstream>
+#include <memory>
 #include <string>
 
 #include "../message_of.hpp"
@@ -148,11 +149,20 @@ TEST(LeverOverlay, APointOverlaysTheDatasetPathAndKeepsTheBaseYear) {
   EXPECT_DOUBLE_EQ(solar.at(2050), 150.0);
 }
 
+// The baseline on a copy of its dataset whose drivers are observed up to 2024.
+Scenario with_history_to_2024() {
+  Scenario s = baseline();
+  auto data = std::make_shared<peakpath::Dataset>(*s.dataset);
+  data->history_end = 2024;
+  s.dataset = data;
+  return s;
+}
+
 TEST(LeverOverlay, ALeverWithAConstantDefaultStartsFromItAfterTheHistory) {
   // The default is 0; history_end is 2024, so the path stays 0 to 2024 and rises from there.
   PathSet levers;
   levers["ccus_capture_mt"]["power_heat"] = TimePath({2040}, {50.0});
-  const Scenario s = baseline().with_levers(levers);
+  const Scenario s = with_history_to_2024().with_levers(levers);
   const TimePath& ccus = s.levers.at("ccus_capture_mt").at("power_heat");
   EXPECT_DOUBLE_EQ(ccus.at(2020), 0.0);
   EXPECT_DOUBLE_EQ(ccus.at(2024), 0.0);
@@ -168,20 +178,29 @@ TEST(LeverOverlay, TheBaseYearChangesOnlyWithReplace) {
   EXPECT_TRUE(contains(m, "replace")) << m;
   const Scenario replaced = baseline().with_levers(levers, LeverMerge::replace);
   EXPECT_DOUBLE_EQ(replaced.levers.at("capacity_gw").at("solar").at(2020), 40.0);
-  // A base-year point equal to the base value passes the base-year check, but the straight
-  // line to 2030 would rewrite the observed years 2021-2024.
+  // A base-year point equal to the base value changes nothing and is accepted.
   PathSet same;
   same["capacity_gw"]["solar"] = TimePath({2020, 2030}, {22.72, 150.0});
-  const std::string history = message_of<DataError>([&] { baseline().with_levers(same); });
-  EXPECT_TRUE(contains(history, "would change 2021, an observed year (2021-2024)")) << history;
-  // A lever the model does not read in the base year accepts a constant from 2025 on; over the
-  // whole horizon it would replace the observed growth of 2021-2024.
+  EXPECT_NO_THROW(baseline().with_levers(same));
+  // A lever the model does not read in the base year accepts any constant.
   PathSet growth;
-  growth["gdp_growth"]["total"] = TimePath({2025}, {0.03});
-  EXPECT_NO_THROW(baseline().with_levers(growth));
   growth["gdp_growth"]["total"] = TimePath(0.03);
-  EXPECT_THROW(baseline().with_levers(growth), DataError);
-  EXPECT_NO_THROW(baseline().with_levers(growth, LeverMerge::replace));
+  EXPECT_NO_THROW(baseline().with_levers(growth));
+}
+
+TEST(LeverOverlay, APointInTheObservedYearsNeedsReplace) {
+  // history_end is 2024: a point dated 2021-2024 is an error naming lever, year and kept value.
+  PathSet levers;
+  levers["capacity_gw"]["solar"] = TimePath({2023, 2030}, {99.0, 150.0});
+  const Scenario history = with_history_to_2024();
+  const std::string m = message_of<DataError>([&] { history.with_levers(levers); });
+  EXPECT_TRUE(contains(m, "capacity_gw/solar point in 2023 lies in the observed years (2021-2024)"))
+      << m;
+  EXPECT_TRUE(contains(m, "replace")) << m;
+  const Scenario replaced = history.with_levers(levers, LeverMerge::replace);
+  EXPECT_DOUBLE_EQ(replaced.levers.at("capacity_gw").at("solar").at(2023), 99.0);
+  // Without a history (Shandong's dataset does not declare one yet) the point overlays.
+  EXPECT_NO_THROW(baseline().with_levers(levers));
 }
 
 std::string write_scenario(const std::string& name, const std::string& levers) {

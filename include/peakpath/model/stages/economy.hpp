@@ -96,7 +96,11 @@ inline Economy economy(const RunContext& ctx) {
           const double rate =
               own_path ? growth[s]->at(year) : detail::value_or(elasticity[s], year, 1.0) * driver;
           detail::require_bounded(
-              [&] { return "activity_growth " + sector.id + " in " + std::to_string(year); },
+              [&] {
+                // name the lever the rate came from
+                return (own_path ? "activity_growth " : "activity_elasticity x driver growth of ") +
+                       sector.id + " in " + std::to_string(year);
+              },
               "rate", rate, -1.0, 10.0);
           activity[k] *= 1.0 + rate;
         }
@@ -108,7 +112,8 @@ inline Economy economy(const RunContext& ctx) {
           throw std::invalid_argument(
               "economy in " + std::to_string(year) + ": the other sectors' value added " +
               std::to_string(gdp_others) + " leaves no positive residual for services under " +
-              "gdp_growth " + std::to_string(gdp_growth) + " (lower their activity paths)");
+              "gdp_growth " + std::to_string(gdp_growth) +
+              " (lower their activity_growth or activity_elasticity paths)");
         activity[static_cast<Eigen::Index>(*residual)] = services;
       }
     }
